@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::FieldError;
+use crate::error::{DomainError, Errors, FieldError};
+use super::unit::validate_title;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -47,6 +48,36 @@ pub fn validate_agency_code(code: &str, kind: AgencyKind) -> Result<(), FieldErr
         Ok(())
     } else {
         Err(FieldError::new("code", "invalid_agency_code", format!("a {kind} code has exactly {want} digits")))
+    }
+}
+
+/// An agency as the client gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgencyInput {
+    pub code: String,
+    pub name: String,
+    pub kind: AgencyKind,
+    pub seat: String,
+}
+
+/// An agency whose fields obey the rules.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewAgency {
+    pub code: String,
+    pub name: String,
+    pub kind: AgencyKind,
+    pub seat: String,
+}
+
+impl NewAgency {
+    pub fn parse(input: AgencyInput) -> Result<Self, DomainError> {
+        let mut errors = Errors::new();
+        let code = input.code.trim().to_owned();
+        errors.check(validate_agency_code(&code, input.kind));
+        let name = validate_title(&mut errors, "name", &input.name, 200);
+        let seat = validate_title(&mut errors, "seat", &input.seat, 100);
+        errors.finish()?;
+        Ok(Self { code, name, kind: input.kind, seat })
     }
 }
 

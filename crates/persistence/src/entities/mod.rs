@@ -1,0 +1,11 @@
+//! sea-orm entities, one per table, in the shape sea-orm-cli generates. Hand-written queries and
+//! mappings belong in `repositories/`, not here.
+
+pub mod agencies;
+pub mod audit_events;
+pub mod employees;
+pub mod org_units;
+pub mod positions;
+pub mod refresh_tokens;
+pub mod user_roles;
+pub mod users;
