@@ -18,7 +18,11 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
-        Self { field: field.into(), code, message: message.into() }
+        Self {
+            field: field.into(),
+            code,
+            message: message.into(),
+        }
     }
 }
 
@@ -39,7 +43,11 @@ pub enum DomainError {
     NotFound(&'static str),
     /// The request conflicts with the current state, such as a duplicate natural key.
     #[error("conflict: {message}")]
-    Conflict { code: &'static str, field: Option<String>, message: String },
+    Conflict {
+        code: &'static str,
+        field: Option<String>,
+        message: String,
+    },
     /// The caller is known but may not do this.
     #[error("forbidden: {0}")]
     Forbidden(String),
@@ -56,7 +64,11 @@ impl DomainError {
 
     /// A conflict about one field (typically a duplicate natural key).
     pub fn conflict(code: &'static str, field: Option<&str>, message: impl Into<String>) -> Self {
-        Self::Conflict { code, field: field.map(str::to_owned), message: message.into() }
+        Self::Conflict {
+            code,
+            field: field.map(str::to_owned),
+            message: message.into(),
+        }
     }
 }
 
@@ -90,6 +102,10 @@ impl Errors {
 
     /// `Ok(())` when nothing was recorded, otherwise a validation error with every entry.
     pub fn finish(self) -> Result<(), DomainError> {
-        if self.0.is_empty() { Ok(()) } else { Err(DomainError::Validation(self.0)) }
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(DomainError::Validation(self.0))
+        }
     }
 }

@@ -20,7 +20,11 @@ impl PageRequest {
         let page = page.unwrap_or(1);
         let per_page = per_page.unwrap_or(DEFAULT_PER_PAGE);
         if page == 0 {
-            errors.push(FieldError::new("page", "out_of_range", "page counts from 1"));
+            errors.push(FieldError::new(
+                "page",
+                "out_of_range",
+                "page counts from 1",
+            ));
         }
         if per_page == 0 || per_page > MAX_PER_PAGE {
             errors.push(FieldError::new(
@@ -41,7 +45,10 @@ impl PageRequest {
 
 impl Default for PageRequest {
     fn default() -> Self {
-        Self { page: 1, per_page: DEFAULT_PER_PAGE }
+        Self {
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+        }
     }
 }
 
@@ -56,11 +63,21 @@ pub struct Page<T> {
 
 impl<T> Page<T> {
     pub fn new(items: Vec<T>, total: u64, req: PageRequest) -> Self {
-        Self { items, total, page: req.page, per_page: req.per_page }
+        Self {
+            items,
+            total,
+            page: req.page,
+            per_page: req.per_page,
+        }
     }
 
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
-        Page { items: self.items.into_iter().map(f).collect(), total: self.total, page: self.page, per_page: self.per_page }
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            total: self.total,
+            page: self.page,
+            per_page: self.per_page,
+        }
     }
 }
 
@@ -82,7 +99,10 @@ impl<K: Copy> Sort<K> {
     /// Parses `raw` against the allowed `keys` (`(name, key)` pairs); `None` gives `default`.
     pub fn parse(raw: Option<&str>, keys: &[(&str, K)], default: K) -> Result<Self, DomainError> {
         let Some(raw) = raw.map(str::trim).filter(|s| !s.is_empty()) else {
-            return Ok(Self { key: default, direction: Direction::Asc });
+            return Ok(Self {
+                key: default,
+                direction: Direction::Asc,
+            });
         };
         let (direction, name) = match raw.strip_prefix('-') {
             Some(rest) => (Direction::Desc, rest),
@@ -96,7 +116,10 @@ impl<K: Copy> Sort<K> {
                 DomainError::field(
                     "sort",
                     "unknown_sort_key",
-                    format!("sort must be one of {} (prefix with - to reverse)", allowed.join(", ")),
+                    format!(
+                        "sort must be one of {} (prefix with - to reverse)",
+                        allowed.join(", ")
+                    ),
                 )
             })
     }
@@ -108,7 +131,13 @@ mod tests {
 
     #[test]
     fn page_defaults_to_the_first_page_of_twenty() {
-        assert_eq!(PageRequest::parse(None, None).ok(), Some(PageRequest { page: 1, per_page: 20 }));
+        assert_eq!(
+            PageRequest::parse(None, None).ok(),
+            Some(PageRequest {
+                page: 1,
+                per_page: 20
+            })
+        );
     }
 
     #[test]

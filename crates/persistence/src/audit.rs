@@ -32,12 +32,19 @@ pub fn diff(before: Option<&Value>, after: Option<&Value>) -> Value {
     let empty = Map::new();
     let b = before.and_then(Value::as_object).unwrap_or(&empty);
     let a = after.and_then(Value::as_object).unwrap_or(&empty);
-    let mut keys: Vec<&String> = b.keys().chain(a.keys()).filter(|k| !IGNORED.contains(&k.as_str())).collect();
+    let mut keys: Vec<&String> = b
+        .keys()
+        .chain(a.keys())
+        .filter(|k| !IGNORED.contains(&k.as_str()))
+        .collect();
     keys.sort();
     keys.dedup();
     let mut out = Map::new();
     for k in keys {
-        let (bv, av) = (b.get(k).unwrap_or(&Value::Null), a.get(k).unwrap_or(&Value::Null));
+        let (bv, av) = (
+            b.get(k).unwrap_or(&Value::Null),
+            a.get(k).unwrap_or(&Value::Null),
+        );
         if bv != av {
             out.insert(k.clone(), json!({ "before": bv, "after": av }));
         }
@@ -56,9 +63,16 @@ pub struct Change<'a, T: Serialize> {
 }
 
 /// Records `change` made by `actor`. Writes nothing when an update changed no field.
-pub async fn record<C: ConnectionTrait, T: Serialize>(db: &C, actor: &Actor, change: Change<'_, T>) -> Result<(), DomainError> {
+pub async fn record<C: ConnectionTrait, T: Serialize>(
+    db: &C,
+    actor: &Actor,
+    change: Change<'_, T>,
+) -> Result<(), DomainError> {
     let to_json = |v: Option<&T>| v.map(|v| serde_json::to_value(v).unwrap_or(Value::Null));
-    let changes = diff(to_json(change.before).as_ref(), to_json(change.after).as_ref());
+    let changes = diff(
+        to_json(change.before).as_ref(),
+        to_json(change.after).as_ref(),
+    );
     if change.action == "update" && changes.as_object().is_some_and(Map::is_empty) {
         return Ok(());
     }
@@ -87,12 +101,18 @@ mod tests {
     fn diff_lists_changed_fields_only_and_ignores_timestamps() {
         let before = json!({"name": "A", "status": "active", "updated_at": 1});
         let after = json!({"name": "B", "status": "active", "updated_at": 2});
-        assert_eq!(diff(Some(&before), Some(&after)), json!({"name": {"before": "A", "after": "B"}}));
+        assert_eq!(
+            diff(Some(&before), Some(&after)),
+            json!({"name": {"before": "A", "after": "B"}})
+        );
     }
 
     #[test]
     fn diff_of_a_creation_shows_every_field_with_null_before() {
         let after = json!({"name": "A"});
-        assert_eq!(diff(None, Some(&after)), json!({"name": {"before": null, "after": "A"}}));
+        assert_eq!(
+            diff(None, Some(&after)),
+            json!({"name": {"before": null, "after": "A"}})
+        );
     }
 }

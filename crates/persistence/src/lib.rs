@@ -42,17 +42,32 @@ impl Backend {
 /// Opens a pool for `url`. SQLite gets WAL, foreign keys and a busy timeout; an in-memory SQLite
 /// database keeps exactly one connection forever, since it vanishes with its last connection.
 pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbErr> {
-    let backend = Backend::of(url).ok_or_else(|| DbErr::Custom(format!("unsupported database URL scheme (use sqlite: or postgres://): {}", redact(url))))?;
+    let backend = Backend::of(url).ok_or_else(|| {
+        DbErr::Custom(format!(
+            "unsupported database URL scheme (use sqlite: or postgres://): {}",
+            redact(url)
+        ))
+    })?;
     let mut opts = ConnectOptions::new(url.to_owned());
-    opts.sqlx_logging(false).max_connections(max_connections).acquire_timeout(Duration::from_secs(10));
+    opts.sqlx_logging(false)
+        .max_connections(max_connections)
+        .acquire_timeout(Duration::from_secs(10));
     if backend == Backend::Sqlite {
         let in_memory = url.contains(":memory:") || url.contains("mode=memory");
         if in_memory {
-            opts.min_connections(1).max_connections(1).idle_timeout(None).max_lifetime(None);
+            opts.min_connections(1)
+                .max_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None);
         }
         opts.map_sqlx_sqlite_opts(move |o| {
             let o = o.foreign_keys(true).busy_timeout(Duration::from_secs(10));
-            if in_memory { o } else { o.journal_mode(SqliteJournalMode::Wal).synchronous(SqliteSynchronous::Normal) }
+            if in_memory {
+                o
+            } else {
+                o.journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+            }
         });
     }
     Database::connect(opts).await
@@ -80,18 +95,27 @@ pub fn redact(url: &str) -> String {
 /// Maps a database error: constraint violations to conflicts, the rest to internal errors.
 pub(crate) fn db_err(e: DbErr) -> DomainError {
     match e.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(m)) => {
-            DomainError::conflict("duplicate", None, format!("a record with the same unique key exists ({})", constraint_hint(&m)))
-        }
-        Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
-            DomainError::conflict("reference_violation", None, "the record refers to, or is referred to by, another record")
-        }
+        Some(SqlErr::UniqueConstraintViolation(m)) => DomainError::conflict(
+            "duplicate",
+            None,
+            format!(
+                "a record with the same unique key exists ({})",
+                constraint_hint(&m)
+            ),
+        ),
+        Some(SqlErr::ForeignKeyConstraintViolation(_)) => DomainError::conflict(
+            "reference_violation",
+            None,
+            "the record refers to, or is referred to by, another record",
+        ),
         _ => DomainError::Internal(e.to_string()),
     }
 }
 
 fn constraint_hint(m: &str) -> &str {
-    m.rsplit(['"', ' ']).find(|s| !s.is_empty()).unwrap_or("unique key")
+    m.rsplit(['"', ' '])
+        .find(|s| !s.is_empty())
+        .unwrap_or("unique key")
 }
 
 /// `?` for database results inside repositories.
@@ -123,9 +147,15 @@ mod tests {
 
     #[test]
     fn redact_hides_only_the_password() {
-        assert_eq!(redact("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(
+            redact("postgres://u:secret@h:5432/db"),
+            "postgres://u:***@h:5432/db"
+        );
         assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
-        assert_eq!(redact("sqlite://data/p.db?mode=rwc"), "sqlite://data/p.db?mode=rwc");
+        assert_eq!(
+            redact("sqlite://data/p.db?mode=rwc"),
+            "sqlite://data/p.db?mode=rwc"
+        );
     }
 
     #[test]

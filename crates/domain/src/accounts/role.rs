@@ -89,7 +89,10 @@ impl Principal {
             Ok(())
         } else {
             let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
-            Err(DomainError::Forbidden(format!("requires one of the roles: {}", names.join(", "))))
+            Err(DomainError::Forbidden(format!(
+                "requires one of the roles: {}",
+                names.join(", ")
+            )))
         }
     }
 
@@ -107,7 +110,11 @@ impl Principal {
             // Naming another agency is answered as if it did not exist.
             (Scope::Agency(_), Some(_)) => Err(DomainError::NotFound("agency")),
             (Scope::All, Some(r)) => Ok(r),
-            (Scope::All, None) => Err(DomainError::field("agency_id", "required", "super admins must name the agency")),
+            (Scope::All, None) => Err(DomainError::field(
+                "agency_id",
+                "required",
+                "super admins must name the agency",
+            )),
         }
     }
 }
@@ -117,7 +124,12 @@ mod tests {
     use super::*;
 
     fn principal(roles: Vec<Role>, agency: Option<Uuid>) -> Principal {
-        Principal { user_id: Uuid::nil(), agency_id: agency, roles, employee_id: None }
+        Principal {
+            user_id: Uuid::nil(),
+            agency_id: agency,
+            roles,
+            employee_id: None,
+        }
     }
 
     #[test]
@@ -135,8 +147,15 @@ mod tests {
         let a = Uuid::from_u128(1);
         let admin = principal(vec![Role::AgencyAdmin], Some(a));
         assert_eq!(admin.target_agency(None).ok(), Some(a));
-        assert!(matches!(admin.target_agency(Some(Uuid::from_u128(2))), Err(DomainError::NotFound(_))));
-        assert!(principal(vec![Role::SuperAdmin], None).target_agency(None).is_err());
+        assert!(matches!(
+            admin.target_agency(Some(Uuid::from_u128(2))),
+            Err(DomainError::NotFound(_))
+        ));
+        assert!(
+            principal(vec![Role::SuperAdmin], None)
+                .target_agency(None)
+                .is_err()
+        );
     }
 
     #[test]

@@ -82,7 +82,9 @@ pub struct NewPosition {
 impl NewPosition {
     pub fn parse(input: PositionInput) -> Result<Self, DomainError> {
         let mut errors = Errors::new();
-        let code = errors.check(validate_unit_code(&input.code)).unwrap_or_default();
+        let code = errors
+            .check(validate_unit_code(&input.code))
+            .unwrap_or_default();
         let title = validate_title(&mut errors, "title", &input.title, 200);
         match (input.kind, input.functional_level) {
             (PositionKind::Fungsional, None) => errors.push(FieldError::new(
@@ -114,15 +116,33 @@ mod tests {
     use super::*;
 
     fn input(kind: PositionKind, level: Option<FunctionalLevel>) -> PositionInput {
-        PositionInput { agency_id: Uuid::nil(), org_unit_id: None, code: "p-1".into(), title: "Perawat".into(), kind, functional_level: level }
+        PositionInput {
+            agency_id: Uuid::nil(),
+            org_unit_id: None,
+            code: "p-1".into(),
+            title: "Perawat".into(),
+            kind,
+            functional_level: level,
+        }
     }
 
     #[test]
     fn functional_positions_need_a_level_and_others_must_not_have_one() {
-        assert!(NewPosition::parse(input(PositionKind::Fungsional, Some(FunctionalLevel::AhliMuda))).is_ok());
+        assert!(
+            NewPosition::parse(input(
+                PositionKind::Fungsional,
+                Some(FunctionalLevel::AhliMuda)
+            ))
+            .is_ok()
+        );
         assert!(NewPosition::parse(input(PositionKind::Pelaksana, None)).is_ok());
-        for (kind, level) in [(PositionKind::Fungsional, None), (PositionKind::Pengawas, Some(FunctionalLevel::Mahir))] {
-            let Err(DomainError::Validation(e)) = NewPosition::parse(input(kind, level)) else { panic!("expected error") };
+        for (kind, level) in [
+            (PositionKind::Fungsional, None),
+            (PositionKind::Pengawas, Some(FunctionalLevel::Mahir)),
+        ] {
+            let Err(DomainError::Validation(e)) = NewPosition::parse(input(kind, level)) else {
+                panic!("expected error")
+            };
             assert_eq!(e[0].field, "functional_level");
         }
     }

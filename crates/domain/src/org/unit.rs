@@ -32,11 +32,18 @@ crate::string_enum!(OrgUnitKind {
 /// A unit code: 1-30 characters of letters, digits, `.`, `-` or `_`, unique inside the agency.
 pub fn validate_unit_code(code: &str) -> Result<String, FieldError> {
     let code = code.trim().to_ascii_uppercase();
-    let ok = (1..=30).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
+    let ok = (1..=30).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
     if ok {
         Ok(code)
     } else {
-        Err(FieldError::new("code", "invalid_code", "must be 1-30 letters, digits, '.', '-' or '_'"))
+        Err(FieldError::new(
+            "code",
+            "invalid_code",
+            "must be 1-30 letters, digits, '.', '-' or '_'",
+        ))
     }
 }
 
@@ -45,7 +52,11 @@ pub(crate) fn validate_title(errors: &mut Errors, field: &str, raw: &str, max: u
     if v.is_empty() {
         errors.push(FieldError::new(field, "required", "must not be empty"));
     } else if v.chars().count() > max {
-        errors.push(FieldError::new(field, "too_long", format!("must be at most {max} characters")));
+        errors.push(FieldError::new(
+            field,
+            "too_long",
+            format!("must be at most {max} characters"),
+        ));
     }
     v
 }
@@ -75,10 +86,19 @@ pub struct NewOrgUnit {
 impl NewOrgUnit {
     pub fn parse(input: OrgUnitInput) -> Result<Self, DomainError> {
         let mut errors = Errors::new();
-        let code = errors.check(validate_unit_code(&input.code)).unwrap_or_default();
+        let code = errors
+            .check(validate_unit_code(&input.code))
+            .unwrap_or_default();
         let name = validate_title(&mut errors, "name", &input.name, 200);
         errors.finish()?;
-        Ok(Self { agency_id: input.agency_id, parent_id: input.parent_id, code, name, kind: input.kind, active: input.active })
+        Ok(Self {
+            agency_id: input.agency_id,
+            parent_id: input.parent_id,
+            code,
+            name,
+            kind: input.kind,
+            active: input.active,
+        })
     }
 }
 
@@ -88,7 +108,10 @@ mod tests {
 
     #[test]
     fn unit_codes_are_upper_cased_and_limited_to_safe_characters() {
-        assert_eq!(validate_unit_code(" dinkes.pkm-01 ").ok(), Some("DINKES.PKM-01".to_owned()));
+        assert_eq!(
+            validate_unit_code(" dinkes.pkm-01 ").ok(),
+            Some("DINKES.PKM-01".to_owned())
+        );
         for bad in ["", "DINAS KESEHATAN", "a/b", &"X".repeat(31)] {
             assert!(validate_unit_code(bad).is_err(), "{bad}");
         }
@@ -96,7 +119,16 @@ mod tests {
 
     #[test]
     fn a_unit_needs_a_name() {
-        let input = OrgUnitInput { agency_id: Uuid::nil(), parent_id: None, code: "X".into(), name: "  ".into(), kind: OrgUnitKind::Agency, active: true };
-        assert!(matches!(NewOrgUnit::parse(input), Err(DomainError::Validation(e)) if e[0].field == "name"));
+        let input = OrgUnitInput {
+            agency_id: Uuid::nil(),
+            parent_id: None,
+            code: "X".into(),
+            name: "  ".into(),
+            kind: OrgUnitKind::Agency,
+            active: true,
+        };
+        assert!(
+            matches!(NewOrgUnit::parse(input), Err(DomainError::Validation(e)) if e[0].field == "name")
+        );
     }
 }

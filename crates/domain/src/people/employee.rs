@@ -118,7 +118,11 @@ fn trimmed(v: Option<String>) -> Option<String> {
 
 fn check_len(errors: &mut Errors, field: &str, value: Option<&str>, max: usize) {
     if value.is_some_and(|v| v.chars().count() > max) {
-        errors.push(FieldError::new(field, "too_long", format!("must be at most {max} characters")));
+        errors.push(FieldError::new(
+            field,
+            "too_long",
+            format!("must be at most {max} characters"),
+        ));
     }
 }
 
@@ -131,14 +135,26 @@ pub fn validate_contact(
     let email = trimmed(email).map(|e| e.to_lowercase());
     if let Some(e) = &email {
         if !e.validate_email() {
-            errors.push(FieldError::new("email", "invalid_email", "must be an e-mail address such as nama@bengkuluprov.go.id"));
+            errors.push(FieldError::new(
+                "email",
+                "invalid_email",
+                "must be an e-mail address such as nama@bengkuluprov.go.id",
+            ));
         }
     }
-    let phone = trimmed(phone).map(|p| p.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')')).collect::<String>());
+    let phone = trimmed(phone).map(|p| {
+        p.chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
+            .collect::<String>()
+    });
     if let Some(p) = &phone {
         let digits = p.strip_prefix('+').unwrap_or(p);
         if !(8..=15).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            errors.push(FieldError::new("phone", "invalid_phone", "must be 8 to 15 digits, optionally starting with +"));
+            errors.push(FieldError::new(
+                "phone",
+                "invalid_phone",
+                "must be 8 to 15 digits, optionally starting with +",
+            ));
         }
     }
     (email, phone)
@@ -162,32 +178,56 @@ impl NewEmployee {
         check_len(&mut errors, "name", Some(&name), MAX_NAME);
         let title_prefix = trimmed(input.title_prefix);
         let title_suffix = trimmed(input.title_suffix);
-        check_len(&mut errors, "title_prefix", title_prefix.as_deref(), MAX_TITLE);
-        check_len(&mut errors, "title_suffix", title_suffix.as_deref(), MAX_TITLE);
+        check_len(
+            &mut errors,
+            "title_prefix",
+            title_prefix.as_deref(),
+            MAX_TITLE,
+        );
+        check_len(
+            &mut errors,
+            "title_suffix",
+            title_suffix.as_deref(),
+            MAX_TITLE,
+        );
         if let Some(id) = &id_number {
             if input.birth_date.is_some_and(|d| d != id.birth_date()) {
                 errors.push(FieldError::new(
                     "birth_date",
                     "birth_date_mismatch",
-                    format!("does not match the birth date in the NIP ({})", id.birth_date()),
+                    format!(
+                        "does not match the birth date in the NIP ({})",
+                        id.birth_date()
+                    ),
                 ));
             }
             if input.sex.is_some_and(|s| s != id.sex()) {
-                errors.push(FieldError::new("sex", "sex_mismatch", "does not match the sex digit in the NIP"));
+                errors.push(FieldError::new(
+                    "sex",
+                    "sex_mismatch",
+                    "does not match the sex digit in the NIP",
+                ));
             }
         }
-        let rank = trimmed(input.rank).and_then(|r| errors.check(Rank::parse(&r, input.employment_type)));
+        let rank =
+            trimmed(input.rank).and_then(|r| errors.check(Rank::parse(&r, input.employment_type)));
         let (email, phone) = validate_contact(&mut errors, input.email, input.phone);
         errors.finish()?;
         let Some(id_number) = id_number else {
-            return Err(DomainError::Internal("identity number missing after validation".into()));
+            return Err(DomainError::Internal(
+                "identity number missing after validation".into(),
+            ));
         };
         Ok(Self {
             sex: id_number.sex(),
             birth_date: id_number.birth_date(),
             id_number,
             employment_type: input.employment_type,
-            name: PersonName { name, title_prefix, title_suffix },
+            name: PersonName {
+                name,
+                title_prefix,
+                title_suffix,
+            },
             rank,
             agency_id: input.agency_id,
             org_unit_id: input.org_unit_id,
@@ -227,7 +267,10 @@ mod tests {
     #[test]
     fn birth_date_and_sex_are_derived_from_the_nip_and_fields_normalised() {
         let e = NewEmployee::parse(input()).expect("valid");
-        assert_eq!(e.birth_date, NaiveDate::from_ymd_opt(1985, 7, 15).expect("date"));
+        assert_eq!(
+            e.birth_date,
+            NaiveDate::from_ymd_opt(1985, 7, 15).expect("date")
+        );
         assert_eq!(e.sex, Sex::Male);
         assert_eq!(e.name.display(), "dr. Ahmad Fauzi, M.Kes.");
         assert_eq!(e.rank.as_ref().map(Rank::as_str), Some("III/c"));
@@ -240,9 +283,17 @@ mod tests {
         let mut i = input();
         i.birth_date = NaiveDate::from_ymd_opt(1985, 7, 16);
         i.sex = Some(Sex::Female);
-        let Err(DomainError::Validation(errs)) = NewEmployee::parse(i) else { panic!("expected errors") };
+        let Err(DomainError::Validation(errs)) = NewEmployee::parse(i) else {
+            panic!("expected errors")
+        };
         let codes: Vec<_> = errs.iter().map(|e| (e.field.as_str(), e.code)).collect();
-        assert_eq!(codes, [("birth_date", "birth_date_mismatch"), ("sex", "sex_mismatch")]);
+        assert_eq!(
+            codes,
+            [
+                ("birth_date", "birth_date_mismatch"),
+                ("sex", "sex_mismatch")
+            ]
+        );
     }
 
     #[test]
@@ -253,7 +304,9 @@ mod tests {
         i.rank = Some("IX".into());
         i.email = Some("not-an-email".into());
         i.phone = Some("12".into());
-        let Err(DomainError::Validation(errs)) = NewEmployee::parse(i) else { panic!("expected errors") };
+        let Err(DomainError::Validation(errs)) = NewEmployee::parse(i) else {
+            panic!("expected errors")
+        };
         let fields: Vec<_> = errs.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["nip", "name", "rank", "email", "phone"]);
         assert_eq!(errs[0].code, "nip_wrong_length");

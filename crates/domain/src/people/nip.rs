@@ -45,8 +45,12 @@ impl IdNumberError {
             Self::WrongLength => "must be exactly 18 digits",
             Self::NotDigits => "must contain digits only",
             Self::InvalidBirthDate => "digits 1-8 must be a real birth date (YYYYMMDD)",
-            Self::InvalidAppointmentMonth => "digits 13-14 must be an appointment month between 01 and 12",
-            Self::AppointmentBeforeAdulthood => "the appointment must be at least 18 years after the birth date",
+            Self::InvalidAppointmentMonth => {
+                "digits 13-14 must be an appointment month between 01 and 12"
+            }
+            Self::AppointmentBeforeAdulthood => {
+                "the appointment must be at least 18 years after the birth date"
+            }
             Self::InvalidSex => "the sex digit must be 1 (male) or 2 (female)",
             Self::ZeroSequence => "the sequence number (last 3 digits) cannot be 000",
         }
@@ -81,7 +85,8 @@ fn birth_date(d: &[u8]) -> Result<NaiveDate, IdNumberError> {
     if year < 1900 {
         return Err(IdNumberError::InvalidBirthDate);
     }
-    NaiveDate::from_ymd_opt(year, number(&d[4..6]), number(&d[6..8])).ok_or(IdNumberError::InvalidBirthDate)
+    NaiveDate::from_ymd_opt(year, number(&d[4..6]), number(&d[6..8]))
+        .ok_or(IdNumberError::InvalidBirthDate)
 }
 
 fn sex(digit: u8) -> Result<Sex, IdNumberError> {
@@ -127,7 +132,13 @@ impl Nip {
         }
         let sex = sex(d[14])?;
         let sequence = sequence(&d[15..18])?;
-        Ok(Self { raw: raw.to_owned(), birth_date, appointment: (year, month), sex, sequence })
+        Ok(Self {
+            raw: raw.to_owned(),
+            birth_date,
+            appointment: (year, month),
+            sex,
+            sequence,
+        })
     }
 
     pub fn as_str(&self) -> &str {
@@ -169,7 +180,13 @@ impl NiPppk {
         }
         let sex = sex(d[14])?;
         let sequence = sequence(&d[15..18])?;
-        Ok(Self { raw: raw.to_owned(), birth_date, appointment_year, sex, sequence })
+        Ok(Self {
+            raw: raw.to_owned(),
+            birth_date,
+            appointment_year,
+            sex,
+            sequence,
+        })
     }
 
     pub fn as_str(&self) -> &str {
@@ -232,12 +249,21 @@ mod tests {
     #[test]
     fn a_valid_nip_yields_its_parts() {
         let nip = Nip::parse("198507152010011003").expect("valid");
-        assert_eq!(nip.birth_date(), NaiveDate::from_ymd_opt(1985, 7, 15).expect("date"));
+        assert_eq!(
+            nip.birth_date(),
+            NaiveDate::from_ymd_opt(1985, 7, 15).expect("date")
+        );
         assert_eq!(nip.appointment(), (2010, 1));
         assert_eq!(nip.sex(), Sex::Male);
         assert_eq!(nip.sequence(), 3);
-        assert_eq!(Nip::parse(" 199002292015032001 ").map(|n| n.sex()), Err(IdNumberError::InvalidBirthDate));
-        assert_eq!(Nip::parse("199202292015032001").map(|n| n.sex()), Ok(Sex::Female));
+        assert_eq!(
+            Nip::parse(" 199002292015032001 ").map(|n| n.sex()),
+            Err(IdNumberError::InvalidBirthDate)
+        );
+        assert_eq!(
+            Nip::parse("199202292015032001").map(|n| n.sex()),
+            Ok(Sex::Female)
+        );
     }
 
     #[test]
@@ -253,8 +279,14 @@ mod tests {
             ("185007152010011003", IdNumberError::InvalidBirthDate),
             ("198507152010001003", IdNumberError::InvalidAppointmentMonth),
             ("198507152010131003", IdNumberError::InvalidAppointmentMonth),
-            ("198507152003061003", IdNumberError::AppointmentBeforeAdulthood),
-            ("198507151985071003", IdNumberError::AppointmentBeforeAdulthood),
+            (
+                "198507152003061003",
+                IdNumberError::AppointmentBeforeAdulthood,
+            ),
+            (
+                "198507151985071003",
+                IdNumberError::AppointmentBeforeAdulthood,
+            ),
             ("198507152010013003", IdNumberError::InvalidSex),
             ("198507152010010003", IdNumberError::InvalidSex),
             ("198507152010011000", IdNumberError::ZeroSequence),
@@ -267,7 +299,10 @@ mod tests {
     #[test]
     fn appointment_in_the_month_of_the_eighteenth_birthday_is_allowed() {
         assert!(Nip::parse("200001012018011001").is_ok());
-        assert_eq!(Nip::parse("200002012018011001").err(), Some(IdNumberError::AppointmentBeforeAdulthood));
+        assert_eq!(
+            Nip::parse("200002012018011001").err(),
+            Some(IdNumberError::AppointmentBeforeAdulthood)
+        );
     }
 
     #[test]
@@ -277,17 +312,38 @@ mod tests {
         assert_eq!(n.sex(), Sex::Female);
         assert_eq!(n.sequence(), 25);
         // Digits 13-14 are "21", which is no month: fine for PPPK, refused for PNS.
-        assert_eq!(Nip::parse("199203102023212025").err(), Some(IdNumberError::InvalidAppointmentMonth));
-        assert_eq!(NiPppk::parse("199203102005212025").err(), Some(IdNumberError::AppointmentBeforeAdulthood));
-        assert_eq!(NiPppk::parse("199203102023213025").err(), Some(IdNumberError::InvalidSex));
-        assert_eq!(NiPppk::parse("199203102023212000").err(), Some(IdNumberError::ZeroSequence));
-        assert_eq!(NiPppk::parse("199213102023212025").err(), Some(IdNumberError::InvalidBirthDate));
+        assert_eq!(
+            Nip::parse("199203102023212025").err(),
+            Some(IdNumberError::InvalidAppointmentMonth)
+        );
+        assert_eq!(
+            NiPppk::parse("199203102005212025").err(),
+            Some(IdNumberError::AppointmentBeforeAdulthood)
+        );
+        assert_eq!(
+            NiPppk::parse("199203102023213025").err(),
+            Some(IdNumberError::InvalidSex)
+        );
+        assert_eq!(
+            NiPppk::parse("199203102023212000").err(),
+            Some(IdNumberError::ZeroSequence)
+        );
+        assert_eq!(
+            NiPppk::parse("199213102023212025").err(),
+            Some(IdNumberError::InvalidBirthDate)
+        );
     }
 
     #[test]
     fn id_number_parses_by_employment_type() {
-        assert!(matches!(IdNumber::parse("198507152010011003", EmploymentType::Pns), Ok(IdNumber::Pns(_))));
-        assert!(matches!(IdNumber::parse("199203102023212025", EmploymentType::Pppk), Ok(IdNumber::Pppk(_))));
+        assert!(matches!(
+            IdNumber::parse("198507152010011003", EmploymentType::Pns),
+            Ok(IdNumber::Pns(_))
+        ));
+        assert!(matches!(
+            IdNumber::parse("199203102023212025", EmploymentType::Pppk),
+            Ok(IdNumber::Pppk(_))
+        ));
         assert!(IdNumber::parse("199203102023212025", EmploymentType::Pns).is_err());
     }
 }

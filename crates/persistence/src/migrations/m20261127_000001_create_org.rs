@@ -44,9 +44,11 @@ impl MigrationTrait for Migration {
             .to_owned(),
         )
         .await?;
-        m.create_index(index("org_units", &["agency_id", "code"], true)).await?;
+        m.create_index(index("org_units", &["agency_id", "code"], true))
+            .await?;
         m.create_index(index("org_units", &["path"], false)).await?;
-        m.create_index(index("org_units", &["parent_id"], false)).await?;
+        m.create_index(index("org_units", &["parent_id"], false))
+            .await?;
 
         m.create_table(
             timestamps(
@@ -66,8 +68,10 @@ impl MigrationTrait for Migration {
             .to_owned(),
         )
         .await?;
-        m.create_index(index("positions", &["agency_id", "code"], true)).await?;
-        m.create_index(index("positions", &["org_unit_id"], false)).await?;
+        m.create_index(index("positions", &["agency_id", "code"], true))
+            .await?;
+        m.create_index(index("positions", &["org_unit_id"], false))
+            .await?;
         Ok(())
     }
 

@@ -38,14 +38,19 @@ impl MigrationTrait for Migration {
             .to_owned(),
         )
         .await?;
-        m.create_index(index("employees", &["agency_id", "name"], false)).await?;
-        m.create_index(index("employees", &["org_unit_id"], false)).await?;
-        m.create_index(index("employees", &["position_id"], false)).await?;
-        m.create_index(index("employees", &["supervisor_id"], false)).await?;
+        m.create_index(index("employees", &["agency_id", "name"], false))
+            .await?;
+        m.create_index(index("employees", &["org_unit_id"], false))
+            .await?;
+        m.create_index(index("employees", &["position_id"], false))
+            .await?;
+        m.create_index(index("employees", &["supervisor_id"], false))
+            .await?;
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_table(Table::drop().table("employees").to_owned()).await
+        m.drop_table(Table::drop().table("employees").to_owned())
+            .await
     }
 }

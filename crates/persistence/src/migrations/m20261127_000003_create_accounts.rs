@@ -30,8 +30,10 @@ impl MigrationTrait for Migration {
             .to_owned(),
         )
         .await?;
-        m.create_index(index("users", &["employee_id"], true)).await?;
-        m.create_index(index("users", &["agency_id"], false)).await?;
+        m.create_index(index("users", &["employee_id"], true))
+            .await?;
+        m.create_index(index("users", &["agency_id"], false))
+            .await?;
 
         m.create_table(
             Table::create()
@@ -39,7 +41,11 @@ impl MigrationTrait for Migration {
                 .col(uuid("user_id"))
                 .col(string_len("role", 30))
                 .primary_key(Index::create().col("user_id").col("role"))
-                .foreign_key(&mut fk("user_roles", "user_id", "users").on_delete(ForeignKeyAction::Cascade).to_owned())
+                .foreign_key(
+                    &mut fk("user_roles", "user_id", "users")
+                        .on_delete(ForeignKeyAction::Cascade)
+                        .to_owned(),
+                )
                 .to_owned(),
         )
         .await?;
@@ -60,8 +66,10 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("refresh_tokens", &["family_id"], false)).await?;
-        m.create_index(index("refresh_tokens", &["user_id"], false)).await?;
+        m.create_index(index("refresh_tokens", &["family_id"], false))
+            .await?;
+        m.create_index(index("refresh_tokens", &["user_id"], false))
+            .await?;
         Ok(())
     }
 

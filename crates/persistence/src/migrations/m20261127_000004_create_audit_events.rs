@@ -26,12 +26,15 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("audit_events", &["agency_id", "occurred_at"], false)).await?;
-        m.create_index(index("audit_events", &["entity_type", "entity_id"], false)).await?;
+        m.create_index(index("audit_events", &["agency_id", "occurred_at"], false))
+            .await?;
+        m.create_index(index("audit_events", &["entity_type", "entity_id"], false))
+            .await?;
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_table(Table::drop().table("audit_events").to_owned()).await
+        m.drop_table(Table::drop().table("audit_events").to_owned())
+            .await
     }
 }

@@ -13,7 +13,15 @@ impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         let now = Utc::now();
         let mut insert = Query::insert();
-        insert.into_table("agencies").columns(["id", "code", "name", "kind", "seat", "created_at", "updated_at"]);
+        insert.into_table("agencies").columns([
+            "id",
+            "code",
+            "name",
+            "kind",
+            "seat",
+            "created_at",
+            "updated_at",
+        ]);
         for a in BENGKULU_AGENCIES {
             insert.values_panic([
                 Uuid::now_v7().into(),
@@ -30,6 +38,12 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
         let codes: Vec<&str> = BENGKULU_AGENCIES.iter().map(|a| a.code).collect();
-        m.exec_stmt(Query::delete().from_table("agencies").and_where(Expr::col("code").is_in(codes)).to_owned()).await
+        m.exec_stmt(
+            Query::delete()
+                .from_table("agencies")
+                .and_where(Expr::col("code").is_in(codes))
+                .to_owned(),
+        )
+        .await
     }
 }

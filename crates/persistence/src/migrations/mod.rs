@@ -27,11 +27,16 @@ impl MigratorTrait for Migrator {
 /// `created_at` and `updated_at`, on every table that can change.
 pub(crate) fn timestamps(t: &mut TableCreateStatement) -> &mut TableCreateStatement {
     use sea_orm_migration::schema::timestamp_with_time_zone;
-    t.col(timestamp_with_time_zone("created_at")).col(timestamp_with_time_zone("updated_at"))
+    t.col(timestamp_with_time_zone("created_at"))
+        .col(timestamp_with_time_zone("updated_at"))
 }
 
 /// A foreign key named after its table and column.
-pub(crate) fn fk(table: &'static str, col: &'static str, to: &'static str) -> ForeignKeyCreateStatement {
+pub(crate) fn fk(
+    table: &'static str,
+    col: &'static str,
+    to: &'static str,
+) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .name(format!("fk_{table}_{col}"))
         .from(table, col)
@@ -41,9 +46,19 @@ pub(crate) fn fk(table: &'static str, col: &'static str, to: &'static str) -> Fo
 }
 
 /// A (possibly unique) index named after its table and columns.
-pub(crate) fn index(table: &'static str, cols: &[&'static str], unique: bool) -> IndexCreateStatement {
+pub(crate) fn index(
+    table: &'static str,
+    cols: &[&'static str],
+    unique: bool,
+) -> IndexCreateStatement {
     let mut i = Index::create();
-    i.name(format!("{}_{}_{}", if unique { "ux" } else { "ix" }, table, cols.join("_"))).table(table);
+    i.name(format!(
+        "{}_{}_{}",
+        if unique { "ux" } else { "ix" },
+        table,
+        cols.join("_")
+    ))
+    .table(table);
     for c in cols {
         i.col(*c);
     }

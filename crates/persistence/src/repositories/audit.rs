@@ -4,7 +4,10 @@ use chrono::{DateTime, Utc};
 use pembina_domain::DomainError;
 use pembina_domain::accounts::Scope;
 use pembina_domain::page::{Page, PageRequest};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 use uuid::Uuid;
 
 use super::scoped;
@@ -20,8 +23,17 @@ pub struct AuditFilter {
 }
 
 /// Newest first.
-pub async fn list_events(db: &DatabaseConnection, scope: Scope, f: AuditFilter, page: PageRequest) -> Result<Page<audit_events::Model>, DomainError> {
-    let mut q = scoped(audit_events::Entity::find(), audit_events::Column::AgencyId, scope);
+pub async fn list_events(
+    db: &DatabaseConnection,
+    scope: Scope,
+    f: AuditFilter,
+    page: PageRequest,
+) -> Result<Page<audit_events::Model>, DomainError> {
+    let mut q = scoped(
+        audit_events::Entity::find(),
+        audit_events::Column::AgencyId,
+        scope,
+    );
     if let Some(t) = f.entity_type {
         q = q.filter(audit_events::Column::EntityType.eq(t));
     }
@@ -35,6 +47,13 @@ pub async fn list_events(db: &DatabaseConnection, scope: Scope, f: AuditFilter, 
         q = q.filter(audit_events::Column::OccurredAt.gte(s));
     }
     let total = q.clone().count(db).await.dom()?;
-    let items = q.order_by_desc(audit_events::Column::OccurredAt).order_by_desc(audit_events::Column::Id).offset(page.offset()).limit(page.per_page).all(db).await.dom()?;
+    let items = q
+        .order_by_desc(audit_events::Column::OccurredAt)
+        .order_by_desc(audit_events::Column::Id)
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(db)
+        .await
+        .dom()?;
     Ok(Page::new(items, total, page))
 }

@@ -26,7 +26,11 @@ where
 }
 
 /// Restricts `q` to rows of one agency when a filter asks for it.
-pub(crate) fn agency_filter<E: EntityTrait>(q: Select<E>, col: E::Column, agency: Option<Uuid>) -> Select<E>
+pub(crate) fn agency_filter<E: EntityTrait>(
+    q: Select<E>,
+    col: E::Column,
+    agency: Option<Uuid>,
+) -> Select<E>
 where
     E::Column: ColumnTrait,
 {

@@ -7,8 +7,8 @@ use pembina_domain::page::{Page, PageRequest, Sort};
 use pembina_domain::{DomainError, FieldError};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -19,30 +19,63 @@ use crate::{DbResultExt, like_escape};
 
 // ---------------------------------------------------------------- agencies
 
-pub async fn list_agencies(db: &DatabaseConnection, scope: Scope, page: PageRequest) -> Result<Page<agencies::Model>, DomainError> {
+pub async fn list_agencies(
+    db: &DatabaseConnection,
+    scope: Scope,
+    page: PageRequest,
+) -> Result<Page<agencies::Model>, DomainError> {
     let q = match scope.agency() {
         Some(a) => agencies::Entity::find().filter(agencies::Column::Id.eq(a)),
         None => agencies::Entity::find(),
     };
     let total = q.clone().count(db).await.dom()?;
-    let items = q.order_by_asc(agencies::Column::Code).offset(page.offset()).limit(page.per_page).all(db).await.dom()?;
+    let items = q
+        .order_by_asc(agencies::Column::Code)
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(db)
+        .await
+        .dom()?;
     Ok(Page::new(items, total, page))
 }
 
-pub async fn get_agency<C: ConnectionTrait>(db: &C, scope: Scope, id: Uuid) -> Result<agencies::Model, DomainError> {
+pub async fn get_agency<C: ConnectionTrait>(
+    db: &C,
+    scope: Scope,
+    id: Uuid,
+) -> Result<agencies::Model, DomainError> {
     if !scope.allows(id) {
         return Err(DomainError::NotFound("agency"));
     }
-    agencies::Entity::find_by_id(id).one(db).await.dom()?.ok_or(DomainError::NotFound("agency"))
+    agencies::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .dom()?
+        .ok_or(DomainError::NotFound("agency"))
 }
 
-pub async fn find_agency_by_code<C: ConnectionTrait>(db: &C, code: &str) -> Result<Option<agencies::Model>, DomainError> {
-    agencies::Entity::find().filter(agencies::Column::Code.eq(code)).one(db).await.dom()
+pub async fn find_agency_by_code<C: ConnectionTrait>(
+    db: &C,
+    code: &str,
+) -> Result<Option<agencies::Model>, DomainError> {
+    agencies::Entity::find()
+        .filter(agencies::Column::Code.eq(code))
+        .one(db)
+        .await
+        .dom()
 }
 
-pub async fn create_agency(db: &DatabaseConnection, actor: &Actor, a: NewAgency) -> Result<agencies::Model, DomainError> {
+pub async fn create_agency(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    a: NewAgency,
+) -> Result<agencies::Model, DomainError> {
     if find_agency_by_code(db, &a.code).await?.is_some() {
-        return Err(DomainError::conflict("duplicate_code", Some("code"), format!("agency code {} is taken", a.code)));
+        return Err(DomainError::conflict(
+            "duplicate_code",
+            Some("code"),
+            format!("agency code {} is taken", a.code),
+        ));
     }
     let now = Utc::now();
     let txn = db.begin().await.dom()?;
@@ -58,13 +91,32 @@ pub async fn create_agency(db: &DatabaseConnection, actor: &Actor, a: NewAgency)
     .insert(&txn)
     .await
     .dom()?;
-    audit::record(&txn, actor, Change { agency_id: Some(m.id), entity_type: "agency", entity_id: m.id, action: "create", before: None, after: Some(&m) }).await?;
+    audit::record(
+        &txn,
+        actor,
+        Change {
+            agency_id: Some(m.id),
+            entity_type: "agency",
+            entity_id: m.id,
+            action: "create",
+            before: None,
+            after: Some(&m),
+        },
+    )
+    .await?;
     txn.commit().await.dom()?;
     Ok(m)
 }
 
 /// Changes an agency's name and seat (its code and kind are fixed by the regional register).
-pub async fn update_agency(db: &DatabaseConnection, actor: &Actor, scope: Scope, id: Uuid, name: Option<String>, seat: Option<String>) -> Result<agencies::Model, DomainError> {
+pub async fn update_agency(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    scope: Scope,
+    id: Uuid,
+    name: Option<String>,
+    seat: Option<String>,
+) -> Result<agencies::Model, DomainError> {
     let txn = db.begin().await.dom()?;
     let before = get_agency(&txn, scope, id).await?;
     let mut am = before.clone().into_active_model();
@@ -76,7 +128,19 @@ pub async fn update_agency(db: &DatabaseConnection, actor: &Actor, scope: Scope,
     }
     am.updated_at = Set(Utc::now());
     let after = am.update(&txn).await.dom()?;
-    audit::record(&txn, actor, Change { agency_id: Some(id), entity_type: "agency", entity_id: id, action: "update", before: Some(&before), after: Some(&after) }).await?;
+    audit::record(
+        &txn,
+        actor,
+        Change {
+            agency_id: Some(id),
+            entity_type: "agency",
+            entity_id: id,
+            action: "update",
+            before: Some(&before),
+            after: Some(&after),
+        },
+    )
+    .await?;
     txn.commit().await.dom()?;
     Ok(after)
 }
@@ -91,7 +155,11 @@ pub enum UnitSort {
     Path,
 }
 
-pub const UNIT_SORT_KEYS: [(&str, UnitSort); 3] = [("code", UnitSort::Code), ("name", UnitSort::Name), ("tree", UnitSort::Path)];
+pub const UNIT_SORT_KEYS: [(&str, UnitSort); 3] = [
+    ("code", UnitSort::Code),
+    ("name", UnitSort::Name),
+    ("tree", UnitSort::Path),
+];
 
 /// Filters of the org-unit list; all optional and combined with AND.
 #[derive(Debug, Clone, Default)]
@@ -109,8 +177,18 @@ pub struct UnitFilter {
     pub q: Option<String>,
 }
 
-pub async fn list_units(db: &DatabaseConnection, scope: Scope, f: UnitFilter, sort: Sort<UnitSort>, page: PageRequest) -> Result<Page<org_units::Model>, DomainError> {
-    let mut q = scoped(org_units::Entity::find(), org_units::Column::AgencyId, scope);
+pub async fn list_units(
+    db: &DatabaseConnection,
+    scope: Scope,
+    f: UnitFilter,
+    sort: Sort<UnitSort>,
+    page: PageRequest,
+) -> Result<Page<org_units::Model>, DomainError> {
+    let mut q = scoped(
+        org_units::Entity::find(),
+        org_units::Column::AgencyId,
+        scope,
+    );
     q = agency_filter(q, org_units::Column::AgencyId, f.agency_id);
     if let Some(p) = f.parent_id {
         q = q.filter(org_units::Column::ParentId.eq(p));
@@ -120,7 +198,10 @@ pub async fn list_units(db: &DatabaseConnection, scope: Scope, f: UnitFilter, so
     }
     if let Some(w) = f.within {
         let root = get_unit(db, scope, w).await?;
-        q = q.filter(org_units::Column::Path.like(LikeExpr::new(format!("{}%", like_escape(&root.path))).escape('\\')));
+        q = q.filter(
+            org_units::Column::Path
+                .like(LikeExpr::new(format!("{}%", like_escape(&root.path))).escape('\\')),
+        );
     }
     if let Some(k) = f.kind {
         q = q.filter(org_units::Column::Kind.eq(k.as_str()));
@@ -129,9 +210,14 @@ pub async fn list_units(db: &DatabaseConnection, scope: Scope, f: UnitFilter, so
         q = q.filter(org_units::Column::Active.eq(a));
     }
     if let Some(text) = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let contains = LikeExpr::new(format!("%{}%", like_escape(&text.to_lowercase()))).escape('\\');
+        let contains =
+            LikeExpr::new(format!("%{}%", like_escape(&text.to_lowercase()))).escape('\\');
         let prefix = LikeExpr::new(format!("{}%", like_escape(&text.to_uppercase()))).escape('\\');
-        q = q.filter(Expr::expr(Func::lower(Expr::col(org_units::Column::Name))).like(contains).or(org_units::Column::Code.like(prefix)));
+        q = q.filter(
+            Expr::expr(Func::lower(Expr::col(org_units::Column::Name)))
+                .like(contains)
+                .or(org_units::Column::Code.like(prefix)),
+        );
     }
     let total = q.clone().count(db).await.dom()?;
     let col = match sort.key {
@@ -139,15 +225,38 @@ pub async fn list_units(db: &DatabaseConnection, scope: Scope, f: UnitFilter, so
         UnitSort::Name => org_units::Column::Name,
         UnitSort::Path => org_units::Column::Path,
     };
-    let items = q.order_by(col, order(sort.direction)).order_by_asc(org_units::Column::Id).offset(page.offset()).limit(page.per_page).all(db).await.dom()?;
+    let items = q
+        .order_by(col, order(sort.direction))
+        .order_by_asc(org_units::Column::Id)
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(db)
+        .await
+        .dom()?;
     Ok(Page::new(items, total, page))
 }
 
-pub async fn get_unit<C: ConnectionTrait>(db: &C, scope: Scope, id: Uuid) -> Result<org_units::Model, DomainError> {
-    scoped(org_units::Entity::find_by_id(id), org_units::Column::AgencyId, scope).one(db).await.dom()?.ok_or(DomainError::NotFound("org unit"))
+pub async fn get_unit<C: ConnectionTrait>(
+    db: &C,
+    scope: Scope,
+    id: Uuid,
+) -> Result<org_units::Model, DomainError> {
+    scoped(
+        org_units::Entity::find_by_id(id),
+        org_units::Column::AgencyId,
+        scope,
+    )
+    .one(db)
+    .await
+    .dom()?
+    .ok_or(DomainError::NotFound("org unit"))
 }
 
-pub async fn find_unit_by_code<C: ConnectionTrait>(db: &C, agency_id: Uuid, code: &str) -> Result<Option<org_units::Model>, DomainError> {
+pub async fn find_unit_by_code<C: ConnectionTrait>(
+    db: &C,
+    agency_id: Uuid,
+    code: &str,
+) -> Result<Option<org_units::Model>, DomainError> {
     org_units::Entity::find()
         .filter(org_units::Column::AgencyId.eq(agency_id))
         .filter(org_units::Column::Code.eq(code))
@@ -157,20 +266,42 @@ pub async fn find_unit_by_code<C: ConnectionTrait>(db: &C, agency_id: Uuid, code
 }
 
 /// The units from the root down to (and including) `id`, in order.
-pub async fn unit_ancestry<C: ConnectionTrait>(db: &C, scope: Scope, id: Uuid) -> Result<Vec<org_units::Model>, DomainError> {
+pub async fn unit_ancestry<C: ConnectionTrait>(
+    db: &C,
+    scope: Scope,
+    id: Uuid,
+) -> Result<Vec<org_units::Model>, DomainError> {
     let unit = get_unit(db, scope, id).await?;
-    let ids: Vec<Uuid> = unit.path.split('/').filter_map(|s| Uuid::parse_str(s).ok()).collect();
-    let mut units = org_units::Entity::find().filter(org_units::Column::Id.is_in(ids)).all(db).await.dom()?;
+    let ids: Vec<Uuid> = unit
+        .path
+        .split('/')
+        .filter_map(|s| Uuid::parse_str(s).ok())
+        .collect();
+    let mut units = org_units::Entity::find()
+        .filter(org_units::Column::Id.is_in(ids))
+        .all(db)
+        .await
+        .dom()?;
     units.sort_by_key(|u| u.depth);
     Ok(units)
 }
 
 /// Resolves the parent of a unit: it must exist in the same agency.
-async fn parent_of<C: ConnectionTrait>(db: &C, agency_id: Uuid, parent_id: Option<Uuid>) -> Result<Option<org_units::Model>, DomainError> {
-    let Some(pid) = parent_id else { return Ok(None) };
+async fn parent_of<C: ConnectionTrait>(
+    db: &C,
+    agency_id: Uuid,
+    parent_id: Option<Uuid>,
+) -> Result<Option<org_units::Model>, DomainError> {
+    let Some(pid) = parent_id else {
+        return Ok(None);
+    };
     match get_unit(db, Scope::Agency(agency_id), pid).await {
         Ok(p) => Ok(Some(p)),
-        Err(DomainError::NotFound(_)) => Err(DomainError::field("parent_id", "unknown_reference", "no such unit in this agency")),
+        Err(DomainError::NotFound(_)) => Err(DomainError::field(
+            "parent_id",
+            "unknown_reference",
+            "no such unit in this agency",
+        )),
         Err(e) => Err(e),
     }
 }
@@ -182,14 +313,27 @@ fn path_of(parent: Option<&org_units::Model>, id: Uuid) -> (String, i32) {
     }
 }
 
-async fn ensure_unit_code_free<C: ConnectionTrait>(db: &C, agency_id: Uuid, code: &str, except: Option<Uuid>) -> Result<(), DomainError> {
+async fn ensure_unit_code_free<C: ConnectionTrait>(
+    db: &C,
+    agency_id: Uuid,
+    code: &str,
+    except: Option<Uuid>,
+) -> Result<(), DomainError> {
     match find_unit_by_code(db, agency_id, code).await? {
-        Some(u) if Some(u.id) != except => Err(DomainError::conflict("duplicate_code", Some("code"), format!("unit code {code} is already used in this agency"))),
+        Some(u) if Some(u.id) != except => Err(DomainError::conflict(
+            "duplicate_code",
+            Some("code"),
+            format!("unit code {code} is already used in this agency"),
+        )),
         _ => Ok(()),
     }
 }
 
-pub async fn create_unit(db: &DatabaseConnection, actor: &Actor, u: NewOrgUnit) -> Result<org_units::Model, DomainError> {
+pub async fn create_unit(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    u: NewOrgUnit,
+) -> Result<org_units::Model, DomainError> {
     let txn = db.begin().await.dom()?;
     let m = insert_unit(&txn, actor, u).await?;
     txn.commit().await.dom()?;
@@ -197,7 +341,11 @@ pub async fn create_unit(db: &DatabaseConnection, actor: &Actor, u: NewOrgUnit) 
 }
 
 /// Inserts a unit inside the caller's transaction (used by bulk writers such as the demo seed).
-pub async fn insert_unit<C: ConnectionTrait>(txn: &C, actor: &Actor, u: NewOrgUnit) -> Result<org_units::Model, DomainError> {
+pub async fn insert_unit<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    u: NewOrgUnit,
+) -> Result<org_units::Model, DomainError> {
     ensure_unit_code_free(txn, u.agency_id, &u.code, None).await?;
     let parent = parent_of(txn, u.agency_id, u.parent_id).await?;
     let id = Uuid::now_v7();
@@ -219,13 +367,31 @@ pub async fn insert_unit<C: ConnectionTrait>(txn: &C, actor: &Actor, u: NewOrgUn
     .insert(txn)
     .await
     .dom()?;
-    audit::record(txn, actor, Change { agency_id: Some(m.agency_id), entity_type: "org_unit", entity_id: id, action: "create", before: None, after: Some(&m) }).await?;
+    audit::record(
+        txn,
+        actor,
+        Change {
+            agency_id: Some(m.agency_id),
+            entity_type: "org_unit",
+            entity_id: id,
+            action: "create",
+            before: None,
+            after: Some(&m),
+        },
+    )
+    .await?;
     Ok(m)
 }
 
 /// Saves a changed unit. A new parent moves the whole subtree: the paths and depths of every
 /// descendant are rewritten in the same transaction. A unit cannot move below itself.
-pub async fn update_unit(db: &DatabaseConnection, actor: &Actor, scope: Scope, id: Uuid, change: impl FnOnce(&org_units::Model) -> Result<NewOrgUnit, DomainError>) -> Result<org_units::Model, DomainError> {
+pub async fn update_unit(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    scope: Scope,
+    id: Uuid,
+    change: impl FnOnce(&org_units::Model) -> Result<NewOrgUnit, DomainError>,
+) -> Result<org_units::Model, DomainError> {
     let txn = db.begin().await.dom()?;
     let before = get_unit(&txn, scope, id).await?;
     let u = change(&before)?;
@@ -233,8 +399,15 @@ pub async fn update_unit(db: &DatabaseConnection, actor: &Actor, scope: Scope, i
     let mut am = before.clone().into_active_model();
     if u.parent_id != before.parent_id {
         let parent = parent_of(&txn, before.agency_id, u.parent_id).await?;
-        if parent.as_ref().is_some_and(|p| p.path.starts_with(&before.path)) {
-            return Err(DomainError::field("parent_id", "cycle", "a unit cannot be moved below itself or one of its descendants"));
+        if parent
+            .as_ref()
+            .is_some_and(|p| p.path.starts_with(&before.path))
+        {
+            return Err(DomainError::field(
+                "parent_id",
+                "cycle",
+                "a unit cannot be moved below itself or one of its descendants",
+            ));
         }
         let (path, depth) = path_of(parent.as_ref(), id);
         // Rewrite the prefix of every descendant's path, and shift its depth, in one statement.
@@ -242,9 +415,22 @@ pub async fn update_unit(db: &DatabaseConnection, actor: &Actor, scope: Scope, i
         txn.execute(
             &sea_orm::sea_query::Query::update()
                 .table(org_units::Entity)
-                .value(org_units::Column::Path, Expr::cust_with_exprs("$1 || SUBSTR(\"path\", $2)", [Expr::val(path.clone()), Expr::val(old_len + 1)]))
-                .value(org_units::Column::Depth, Expr::col(org_units::Column::Depth).add(depth - before.depth))
-                .and_where(Expr::col(org_units::Column::Path).like(LikeExpr::new(format!("{}%", like_escape(&before.path))).escape('\\')))
+                .value(
+                    org_units::Column::Path,
+                    Expr::cust_with_exprs(
+                        "$1 || SUBSTR(\"path\", $2)",
+                        [Expr::val(path.clone()), Expr::val(old_len + 1)],
+                    ),
+                )
+                .value(
+                    org_units::Column::Depth,
+                    Expr::col(org_units::Column::Depth).add(depth - before.depth),
+                )
+                .and_where(
+                    Expr::col(org_units::Column::Path).like(
+                        LikeExpr::new(format!("{}%", like_escape(&before.path))).escape('\\'),
+                    ),
+                )
                 .and_where(Expr::col(org_units::Column::Id).ne(id))
                 .to_owned(),
         )
@@ -260,8 +446,24 @@ pub async fn update_unit(db: &DatabaseConnection, actor: &Actor, scope: Scope, i
     am.active = Set(u.active);
     am.updated_at = Set(Utc::now());
     let after = am.update(&txn).await.dom()?;
-    let action = if before.parent_id != after.parent_id { "move" } else { "update" };
-    audit::record(&txn, actor, Change { agency_id: Some(after.agency_id), entity_type: "org_unit", entity_id: id, action, before: Some(&before), after: Some(&after) }).await?;
+    let action = if before.parent_id != after.parent_id {
+        "move"
+    } else {
+        "update"
+    };
+    audit::record(
+        &txn,
+        actor,
+        Change {
+            agency_id: Some(after.agency_id),
+            entity_type: "org_unit",
+            entity_id: id,
+            action,
+            before: Some(&before),
+            after: Some(&after),
+        },
+    )
+    .await?;
     txn.commit().await.dom()?;
     Ok(after)
 }
@@ -274,7 +476,8 @@ pub enum PositionSort {
     Title,
 }
 
-pub const POSITION_SORT_KEYS: [(&str, PositionSort); 2] = [("code", PositionSort::Code), ("title", PositionSort::Title)];
+pub const POSITION_SORT_KEYS: [(&str, PositionSort); 2] =
+    [("code", PositionSort::Code), ("title", PositionSort::Title)];
 
 #[derive(Debug, Clone, Default)]
 pub struct PositionFilter {
@@ -285,8 +488,18 @@ pub struct PositionFilter {
     pub q: Option<String>,
 }
 
-pub async fn list_positions(db: &DatabaseConnection, scope: Scope, f: PositionFilter, sort: Sort<PositionSort>, page: PageRequest) -> Result<Page<positions::Model>, DomainError> {
-    let mut q = scoped(positions::Entity::find(), positions::Column::AgencyId, scope);
+pub async fn list_positions(
+    db: &DatabaseConnection,
+    scope: Scope,
+    f: PositionFilter,
+    sort: Sort<PositionSort>,
+    page: PageRequest,
+) -> Result<Page<positions::Model>, DomainError> {
+    let mut q = scoped(
+        positions::Entity::find(),
+        positions::Column::AgencyId,
+        scope,
+    );
     q = agency_filter(q, positions::Column::AgencyId, f.agency_id);
     if let Some(u) = f.org_unit_id {
         q = q.filter(positions::Column::OrgUnitId.eq(u));
@@ -298,24 +511,52 @@ pub async fn list_positions(db: &DatabaseConnection, scope: Scope, f: PositionFi
         q = q.filter(positions::Column::Active.eq(a));
     }
     if let Some(text) = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let contains = LikeExpr::new(format!("%{}%", like_escape(&text.to_lowercase()))).escape('\\');
+        let contains =
+            LikeExpr::new(format!("%{}%", like_escape(&text.to_lowercase()))).escape('\\');
         let prefix = LikeExpr::new(format!("{}%", like_escape(&text.to_uppercase()))).escape('\\');
-        q = q.filter(Expr::expr(Func::lower(Expr::col(positions::Column::Title))).like(contains).or(positions::Column::Code.like(prefix)));
+        q = q.filter(
+            Expr::expr(Func::lower(Expr::col(positions::Column::Title)))
+                .like(contains)
+                .or(positions::Column::Code.like(prefix)),
+        );
     }
     let total = q.clone().count(db).await.dom()?;
     let col = match sort.key {
         PositionSort::Code => positions::Column::Code,
         PositionSort::Title => positions::Column::Title,
     };
-    let items = q.order_by(col, order(sort.direction)).order_by_asc(positions::Column::Id).offset(page.offset()).limit(page.per_page).all(db).await.dom()?;
+    let items = q
+        .order_by(col, order(sort.direction))
+        .order_by_asc(positions::Column::Id)
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(db)
+        .await
+        .dom()?;
     Ok(Page::new(items, total, page))
 }
 
-pub async fn get_position<C: ConnectionTrait>(db: &C, scope: Scope, id: Uuid) -> Result<positions::Model, DomainError> {
-    scoped(positions::Entity::find_by_id(id), positions::Column::AgencyId, scope).one(db).await.dom()?.ok_or(DomainError::NotFound("position"))
+pub async fn get_position<C: ConnectionTrait>(
+    db: &C,
+    scope: Scope,
+    id: Uuid,
+) -> Result<positions::Model, DomainError> {
+    scoped(
+        positions::Entity::find_by_id(id),
+        positions::Column::AgencyId,
+        scope,
+    )
+    .one(db)
+    .await
+    .dom()?
+    .ok_or(DomainError::NotFound("position"))
 }
 
-pub async fn find_position_by_code<C: ConnectionTrait>(db: &C, agency_id: Uuid, code: &str) -> Result<Option<positions::Model>, DomainError> {
+pub async fn find_position_by_code<C: ConnectionTrait>(
+    db: &C,
+    agency_id: Uuid,
+    code: &str,
+) -> Result<Option<positions::Model>, DomainError> {
     positions::Entity::find()
         .filter(positions::Column::AgencyId.eq(agency_id))
         .filter(positions::Column::Code.eq(code))
@@ -324,21 +565,37 @@ pub async fn find_position_by_code<C: ConnectionTrait>(db: &C, agency_id: Uuid, 
         .dom()
 }
 
-async fn check_position<C: ConnectionTrait>(db: &C, p: &NewPosition, except: Option<Uuid>) -> Result<(), DomainError> {
+async fn check_position<C: ConnectionTrait>(
+    db: &C,
+    p: &NewPosition,
+    except: Option<Uuid>,
+) -> Result<(), DomainError> {
     if let Some(existing) = find_position_by_code(db, p.agency_id, &p.code).await? {
         if Some(existing.id) != except {
-            return Err(DomainError::conflict("duplicate_code", Some("code"), format!("position code {} is already used in this agency", p.code)));
+            return Err(DomainError::conflict(
+                "duplicate_code",
+                Some("code"),
+                format!("position code {} is already used in this agency", p.code),
+            ));
         }
     }
     if let Some(u) = p.org_unit_id {
         if get_unit(db, Scope::Agency(p.agency_id), u).await.is_err() {
-            return Err(DomainError::Validation(vec![FieldError::new("org_unit_id", "unknown_reference", "no such unit in this agency")]));
+            return Err(DomainError::Validation(vec![FieldError::new(
+                "org_unit_id",
+                "unknown_reference",
+                "no such unit in this agency",
+            )]));
         }
     }
     Ok(())
 }
 
-pub async fn create_position(db: &DatabaseConnection, actor: &Actor, p: NewPosition) -> Result<positions::Model, DomainError> {
+pub async fn create_position(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    p: NewPosition,
+) -> Result<positions::Model, DomainError> {
     let txn = db.begin().await.dom()?;
     let m = insert_position(&txn, actor, p).await?;
     txn.commit().await.dom()?;
@@ -346,7 +603,11 @@ pub async fn create_position(db: &DatabaseConnection, actor: &Actor, p: NewPosit
 }
 
 /// Inserts a position inside the caller's transaction.
-pub async fn insert_position<C: ConnectionTrait>(txn: &C, actor: &Actor, p: NewPosition) -> Result<positions::Model, DomainError> {
+pub async fn insert_position<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    p: NewPosition,
+) -> Result<positions::Model, DomainError> {
     check_position(txn, &p, None).await?;
     let now = Utc::now();
     let m = positions::ActiveModel {
@@ -364,11 +625,29 @@ pub async fn insert_position<C: ConnectionTrait>(txn: &C, actor: &Actor, p: NewP
     .insert(txn)
     .await
     .dom()?;
-    audit::record(txn, actor, Change { agency_id: Some(m.agency_id), entity_type: "position", entity_id: m.id, action: "create", before: None, after: Some(&m) }).await?;
+    audit::record(
+        txn,
+        actor,
+        Change {
+            agency_id: Some(m.agency_id),
+            entity_type: "position",
+            entity_id: m.id,
+            action: "create",
+            before: None,
+            after: Some(&m),
+        },
+    )
+    .await?;
     Ok(m)
 }
 
-pub async fn update_position(db: &DatabaseConnection, actor: &Actor, scope: Scope, id: Uuid, change: impl FnOnce(&positions::Model) -> Result<(NewPosition, bool), DomainError>) -> Result<positions::Model, DomainError> {
+pub async fn update_position(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    scope: Scope,
+    id: Uuid,
+    change: impl FnOnce(&positions::Model) -> Result<(NewPosition, bool), DomainError>,
+) -> Result<positions::Model, DomainError> {
     let txn = db.begin().await.dom()?;
     let before = get_position(&txn, scope, id).await?;
     let (p, active) = change(&before)?;
@@ -382,7 +661,19 @@ pub async fn update_position(db: &DatabaseConnection, actor: &Actor, scope: Scop
     am.active = Set(active);
     am.updated_at = Set(Utc::now());
     let after = am.update(&txn).await.dom()?;
-    audit::record(&txn, actor, Change { agency_id: Some(after.agency_id), entity_type: "position", entity_id: id, action: "update", before: Some(&before), after: Some(&after) }).await?;
+    audit::record(
+        &txn,
+        actor,
+        Change {
+            agency_id: Some(after.agency_id),
+            entity_type: "position",
+            entity_id: id,
+            action: "update",
+            before: Some(&before),
+            after: Some(&after),
+        },
+    )
+    .await?;
     txn.commit().await.dom()?;
     Ok(after)
 }

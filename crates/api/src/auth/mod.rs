@@ -1,0 +1,64 @@
+//! Authentication: argon2id password hashes, short-lived JWT access tokens, opaque rotating
+//! refresh tokens (only their SHA-256 hash is stored), and the [`Auth`] extractor that turns a
+//! bearer token into the [`Principal`] every handler authorises against.
+
+mod password;
+mod tokens;
+
+pub use password::{dummy_verify, hash_password, verify_password};
+pub use tokens::{AccessClaims, TokenKeys, hash_refresh_token, new_refresh_token};
+
+use actix_web::dev::Payload;
+use actix_web::http::header::AUTHORIZATION;
+use actix_web::{FromRequest, HttpRequest, web};
+use pembina_domain::accounts::Principal;
+
+use crate::error::ApiError;
+use crate::startup::AppState;
+
+/// The authenticated caller. Extracting it answers 401 (problem+json) when the bearer token is
+/// missing, malformed, expired or signed with another key.
+#[derive(Debug, Clone)]
+pub struct Auth(pub Principal);
+
+impl std::ops::Deref for Auth {
+    type Target = Principal;
+    fn deref(&self) -> &Principal {
+        &self.0
+    }
+}
+
+impl FromRequest for Auth {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(authenticate(req))
+    }
+}
+
+fn authenticate(req: &HttpRequest) -> Result<Auth, ApiError> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::internal("application state missing"))?;
+    let header = req.headers().get(AUTHORIZATION).ok_or_else(|| {
+        ApiError::unauthorized("sign in first: send Authorization: Bearer <access token>")
+    })?;
+    let token = header
+        .to_str()
+        .ok()
+        .and_then(|h| {
+            h.strip_prefix("Bearer ")
+                .or_else(|| h.strip_prefix("bearer "))
+        })
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| {
+            ApiError::unauthorized("the Authorization header must be 'Bearer <access token>'")
+        })?;
+    let claims = state
+        .keys
+        .verify_access(token)
+        .map_err(|_| ApiError::unauthorized("the access token is invalid or has expired"))?;
+    Ok(Auth(claims.principal()))
+}

@@ -1,0 +1,134 @@
+//! Typed, layered configuration: built-in defaults, then `config/default.toml` (or the file in
+//! `PEMBINA_CONFIG`), then `PEMBINA_*` environment variables, then command-line flags.
+//! Secrets are wrapped so they never reach a log line or a debug print.
+
+use std::path::PathBuf;
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+/// The JWT secret shipped in `config/default.toml`; accepted only in demo mode.
+pub const DEFAULT_JWT_SECRET: &str = "insecure-default-secret-change-me-in-production!";
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    pub bind: String,
+    pub database_url: String,
+    pub database_max_connections: u32,
+    /// HTTP worker threads; 0 means one per CPU core.
+    pub workers: usize,
+    pub frontend_dir: PathBuf,
+    pub demo_password: SecretString,
+    pub auth: AuthSettings,
+    pub log: LogSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuthSettings {
+    pub jwt_secret: SecretString,
+    pub access_ttl_seconds: i64,
+    pub refresh_ttl_days: i64,
+    pub lockout_threshold: i32,
+    pub lockout_minutes: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LogSettings {
+    pub format: LogFormat,
+    pub level: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+/// Defaults used when no file is found, identical to `config/default.toml`.
+#[derive(Serialize)]
+struct Defaults {
+    bind: &'static str,
+    database_url: &'static str,
+    database_max_connections: u32,
+    workers: usize,
+    frontend_dir: &'static str,
+    demo_password: &'static str,
+    auth: DefaultAuth,
+    log: LogSettings,
+}
+
+#[derive(Serialize)]
+struct DefaultAuth {
+    jwt_secret: &'static str,
+    access_ttl_seconds: i64,
+    refresh_ttl_days: i64,
+    lockout_threshold: i32,
+    lockout_minutes: i64,
+}
+
+impl Settings {
+    /// Loads the layers. `overrides` holds values from the command line (highest precedence).
+    pub fn load(overrides: &[(&str, String)]) -> Result<Self, figment::Error> {
+        let defaults = Defaults {
+            bind: "127.0.0.1:8080",
+            database_url: "sqlite://data/pembina.db?mode=rwc",
+            database_max_connections: 10,
+            workers: 0,
+            frontend_dir: "frontend/dist",
+            demo_password: "Pembina#2026",
+            auth: DefaultAuth {
+                jwt_secret: DEFAULT_JWT_SECRET,
+                access_ttl_seconds: 900,
+                refresh_ttl_days: 14,
+                lockout_threshold: 5,
+                lockout_minutes: 15,
+            },
+            log: LogSettings {
+                format: LogFormat::Pretty,
+                level: "info".into(),
+            },
+        };
+        let file = std::env::var("PEMBINA_CONFIG").unwrap_or_else(|_| "config/default.toml".into());
+        let mut fig = Figment::from(Serialized::defaults(defaults))
+            .merge(Toml::file(file))
+            .merge(
+                Env::prefixed("PEMBINA_")
+                    .split("__")
+                    .ignore(&["config", "test_postgres_url"]),
+            );
+        for (k, v) in overrides {
+            // Parsed like environment values, so "5" can fill a number.
+            let value: figment::value::Value = v.parse().unwrap_or_else(|_| v.as_str().into());
+            fig = fig.merge(Serialized::global(k, value));
+        }
+        fig.extract()
+    }
+
+    /// Whether the signing key is the public default (fine for a demo, never for real data).
+    pub fn uses_default_secret(&self) -> bool {
+        self.auth.jwt_secret.expose_secret() == DEFAULT_JWT_SECRET
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_not_printed_by_debug() {
+        let s = Settings::load(&[]).expect("defaults load");
+        let printed = format!("{s:?}");
+        assert!(!printed.contains(DEFAULT_JWT_SECRET), "{printed}");
+        assert!(!printed.contains("Pembina#2026"));
+    }
+
+    #[test]
+    fn command_line_values_override_the_layers_below() {
+        let s = Settings::load(&[("bind", "0.0.0.0:9999".into())]).expect("load");
+        assert_eq!(s.bind, "0.0.0.0:9999");
+        assert!(s.uses_default_secret());
+    }
+}

@@ -1,0 +1,12 @@
+//! Pembina's HTTP API: actix-web routes, authentication, problem+json errors, the OpenAPI
+//! document, configuration, and the wiring that `main` and the tests share.
+
+pub mod auth;
+pub mod config;
+pub mod demo;
+pub mod error;
+pub mod extract;
+pub mod openapi;
+pub mod routes;
+pub mod startup;
+pub mod telemetry;

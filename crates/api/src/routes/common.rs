@@ -1,0 +1,129 @@
+//! Pieces shared by every route module: the page envelope, the API's view of domain enums,
+//! and small conversions.
+
+use std::str::FromStr;
+
+use pembina_domain::page::Page as DomainPage;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::error::ApiError;
+
+/// One page of a list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// Number of matching items across all pages.
+    pub total: u64,
+    /// This page's number, from 1.
+    pub page: u64,
+    /// Items per page (at most 200).
+    pub per_page: u64,
+}
+
+impl<T> Page<T> {
+    pub fn from_domain<U>(
+        p: DomainPage<U>,
+        f: impl FnMut(U) -> Result<T, ApiError>,
+    ) -> Result<Self, ApiError> {
+        let items = p.items.into_iter().map(f).collect::<Result<Vec<_>, _>>()?;
+        Ok(Self {
+            items,
+            total: p.total,
+            page: p.page,
+            per_page: p.per_page,
+        })
+    }
+}
+
+/// Paging parameters shared by every list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageParams {
+    /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
+    pub page: Option<u64>,
+    /// Items per page, 1-200 (default 20).
+    #[param(minimum = 1, maximum = 200)]
+    pub per_page: Option<u64>,
+}
+
+/// Reads an enum stored as text; a value the code does not know is a server-side fault.
+pub fn stored<T: FromStr>(s: &str) -> Result<T, ApiError> {
+    s.parse()
+        .map_err(|_| ApiError::internal(format!("unknown stored value {s:?}")))
+}
+
+/// Declares an API enum mirroring a domain enum, with conversions both ways. The compiler
+/// refuses a mismatch, so the published spec cannot drift from the domain's variants.
+macro_rules! api_enum {
+    ($(#[$m:meta])* $name:ident = $dom:ident { $($(#[$vm:meta])* $v:ident),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vm])* $v),+ }
+
+        impl From<$name> for $dom {
+            fn from(v: $name) -> Self { match v { $($name::$v => $dom::$v),+ } }
+        }
+
+        impl From<$dom> for $name {
+            fn from(v: $dom) -> Self { match v { $($dom::$v => $name::$v),+ } }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = ();
+            fn from_str(s: &str) -> Result<Self, ()> { s.parse::<$dom>().map(Into::into).map_err(|_| ()) }
+        }
+    };
+}
+
+use pembina_domain::accounts::Role as DRole;
+use pembina_domain::org::{
+    AgencyKind as DAgencyKind, FunctionalLevel as DFunctionalLevel, OrgUnitKind as DOrgUnitKind,
+    PositionKind as DPositionKind,
+};
+use pembina_domain::people::{
+    EmployeeStatus as DEmployeeStatus, EmploymentType as DEmploymentType, Sex as DSex,
+};
+
+api_enum!(
+    /// Province, regency (kabupaten) or city (kota).
+    AgencyKind = DAgencyKind { Province, Regency, City }
+);
+api_enum!(
+    /// secretariat (Sekretariat), agency (dinas/badan), division (bidang), technical_unit (UPT),
+    /// service_unit (serves citizens directly: Puskesmas, RSUD, licensing desk).
+    OrgUnitKind = DOrgUnitKind { Secretariat, Agency, Division, TechnicalUnit, ServiceUnit }
+);
+api_enum!(
+    /// Kind of position (jabatan).
+    PositionKind = DPositionKind { JptMadya, JptPratama, Administrator, Pengawas, Pelaksana, Fungsional }
+);
+api_enum!(
+    /// Level of a functional position.
+    FunctionalLevel = DFunctionalLevel { AhliUtama, AhliMadya, AhliMuda, AhliPertama, Penyelia, Mahir, Terampil, Pemula }
+);
+api_enum!(
+    /// pns (NIP) or pppk (NI PPPK).
+    EmploymentType = DEmploymentType { Pns, Pppk }
+);
+api_enum!(Sex = DSex { Male, Female });
+api_enum!(
+    /// Employment status; nobody is deleted, leaving is a status.
+    EmployeeStatus = DEmployeeStatus { Active, Leave, Transferred, Retired, Inactive }
+);
+api_enum!(
+    /// super_admin (all agencies), agency_admin (one agency), supervisor, employee, trainer.
+    Role = DRole { SuperAdmin, AgencyAdmin, Supervisor, Employee, Trainer }
+);
+
+/// Deserialises a present field, null included, as `Some`: with `#[serde(default)]` this tells
+/// "absent" (`None`) from "set to null" (`Some(None)`) in PATCH bodies.
+pub fn present<'de, T, D>(d: D) -> Result<Option<T>, D::Error>
+where
+    T: Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    T::deserialize(d).map(Some)
+}

@@ -1,0 +1,49 @@
+//! HTTP routes, one module per resource, registered in one tree that also builds the OpenAPI
+//! document (utoipa-actix-web), so the spec cannot miss a route.
+
+pub mod agencies;
+pub mod audit;
+pub mod auth;
+pub mod common;
+pub mod employees;
+pub mod health;
+pub mod org_units;
+pub mod positions;
+pub mod users;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Every `/api/v1` route.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(health::get_health)
+        .service(health::get_ready)
+        .service(auth::login)
+        .service(auth::refresh)
+        .service(auth::logout)
+        .service(auth::get_me)
+        .service(agencies::list_agencies)
+        .service(agencies::get_agency)
+        .service(agencies::create_agency)
+        .service(agencies::update_agency)
+        .service(org_units::list_org_units)
+        .service(org_units::get_org_unit)
+        .service(org_units::get_org_unit_ancestry)
+        .service(org_units::create_org_unit)
+        .service(org_units::update_org_unit)
+        .service(positions::list_positions)
+        .service(positions::get_position)
+        .service(positions::create_position)
+        .service(positions::update_position)
+        .service(employees::list_employees)
+        .service(employees::get_employee)
+        .service(employees::get_employee_supervisor_chain)
+        .service(employees::create_employee)
+        .service(employees::update_employee)
+        .service(employees::deactivate_employee)
+        .service(users::list_users)
+        .service(users::get_user)
+        .service(users::create_user)
+        .service(users::update_user)
+        .service(users::reset_user_password)
+        .service(audit::list_audit_events);
+}
