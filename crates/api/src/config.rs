@@ -71,7 +71,7 @@ struct DefaultAuth {
 
 impl Settings {
     /// Loads the layers. `overrides` holds values from the command line (highest precedence).
-    pub fn load(overrides: &[(&str, String)]) -> Result<Self, figment::Error> {
+    pub fn load(overrides: &[(&str, String)]) -> Result<Self, Box<figment::Error>> {
         let defaults = Defaults {
             bind: "127.0.0.1:8080",
             database_url: "sqlite://data/pembina.db?mode=rwc",
@@ -104,7 +104,7 @@ impl Settings {
             let value: figment::value::Value = v.parse().unwrap_or_else(|_| v.as_str().into());
             fig = fig.merge(Serialized::global(k, value));
         }
-        fig.extract()
+        fig.extract().map_err(Box::new)
     }
 
     /// Whether the signing key is the public default (fine for a demo, never for real data).

@@ -200,13 +200,16 @@ fn app(
         .app_data(
             web::PathConfig::default().error_handler(|_, _| ApiError::not_found("resource").into()),
         )
-        .service(utoipa_actix_web::scope("/api/v1").configure(routes::configure))
-        .split_for_parts();
-    let mut app = app
         .service(
-            SwaggerUi::new("/docs/{_:.*}")
-                .url("/api/v1/openapi.json", crate::openapi::complete(api)),
+            utoipa_actix_web::scope("/api/v1")
+                .configure(routes::configure)
+                .route("/openapi.json", web::get().to(get_openapi)),
         )
+        .split_for_parts();
+    let spec = web::Data::new(SpecJson(crate::openapi::complete(api).to_json().unwrap_or_default()));
+    let mut app = app
+        .app_data(spec)
+        .service(SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from("/api/v1/openapi.json")))
         .route(
             "/docs",
             web::get().to(|| async {
@@ -227,6 +230,14 @@ fn app(
         )
         .wrap_fn(add_request_id)
         .wrap(TracingLogger::default())
+}
+
+/// The OpenAPI document as served (rendered once per worker).
+struct SpecJson(String);
+
+/// `GET /api/v1/openapi.json`: the OpenAPI 3.1 document (left out of the document itself).
+async fn get_openapi(spec: web::Data<SpecJson>) -> HttpResponse {
+    HttpResponse::Ok().content_type("application/json").body(spec.0.clone())
 }
 
 /// The built SPA at `/`, with every unknown non-API path answered by `index.html` so deep links

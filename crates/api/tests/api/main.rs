@@ -3,4 +3,9 @@
 mod helpers;
 
 mod auth;
+mod demo;
+mod employees;
 mod errors;
+mod openapi;
+mod org;
+mod users;

@@ -155,12 +155,12 @@ pub async fn record_successful_login(
     user_id: Uuid,
 ) -> Result<(), DomainError> {
     users::Entity::update_many()
-        .col_expr(users::Column::FailedLogins, Expr::val(0).into())
+        .col_expr(users::Column::FailedLogins, Expr::val(0))
         .col_expr(
             users::Column::LockedUntil,
-            Expr::val(Option::<DateTime<Utc>>::None).into(),
+            Expr::val(Option::<DateTime<Utc>>::None),
         )
-        .col_expr(users::Column::LastLoginAt, Expr::val(Utc::now()).into())
+        .col_expr(users::Column::LastLoginAt, Expr::val(Utc::now()))
         .filter(users::Column::Id.eq(user_id))
         .exec(db)
         .await
@@ -286,15 +286,13 @@ async fn check_employee_link<C: ConnectionTrait>(
         .one(db)
         .await
         .dom()?
-    {
-        if Some(other.id) != except {
+        && Some(other.id) != except {
             return Err(DomainError::conflict(
                 "employee_already_linked",
                 Some("employee_id"),
                 "this employee already has an account",
             ));
         }
-    }
     Ok(())
 }
 
@@ -494,7 +492,7 @@ pub async fn find_refresh_token(
 /// Marks a token used. Returns false when another request used it first (a replay).
 pub async fn consume_refresh_token(db: &DatabaseConnection, id: Uuid) -> Result<bool, DomainError> {
     let res = refresh_tokens::Entity::update_many()
-        .col_expr(refresh_tokens::Column::UsedAt, Expr::val(Utc::now()).into())
+        .col_expr(refresh_tokens::Column::UsedAt, Expr::val(Utc::now()))
         .filter(refresh_tokens::Column::Id.eq(id))
         .filter(refresh_tokens::Column::UsedAt.is_null())
         .filter(refresh_tokens::Column::RevokedAt.is_null())
@@ -509,7 +507,7 @@ pub async fn revoke_family(db: &DatabaseConnection, family_id: Uuid) -> Result<(
     refresh_tokens::Entity::update_many()
         .col_expr(
             refresh_tokens::Column::RevokedAt,
-            Expr::val(Utc::now()).into(),
+            Expr::val(Utc::now()),
         )
         .filter(refresh_tokens::Column::FamilyId.eq(family_id))
         .filter(refresh_tokens::Column::RevokedAt.is_null())
@@ -523,7 +521,7 @@ async fn revoke_user_tokens<C: ConnectionTrait>(db: &C, user_id: Uuid) -> Result
     refresh_tokens::Entity::update_many()
         .col_expr(
             refresh_tokens::Column::RevokedAt,
-            Expr::val(Utc::now()).into(),
+            Expr::val(Utc::now()),
         )
         .filter(refresh_tokens::Column::UserId.eq(user_id))
         .filter(refresh_tokens::Column::RevokedAt.is_null())

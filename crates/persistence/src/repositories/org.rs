@@ -570,24 +570,22 @@ async fn check_position<C: ConnectionTrait>(
     p: &NewPosition,
     except: Option<Uuid>,
 ) -> Result<(), DomainError> {
-    if let Some(existing) = find_position_by_code(db, p.agency_id, &p.code).await? {
-        if Some(existing.id) != except {
+    if let Some(existing) = find_position_by_code(db, p.agency_id, &p.code).await?
+        && Some(existing.id) != except {
             return Err(DomainError::conflict(
                 "duplicate_code",
                 Some("code"),
                 format!("position code {} is already used in this agency", p.code),
             ));
         }
-    }
-    if let Some(u) = p.org_unit_id {
-        if get_unit(db, Scope::Agency(p.agency_id), u).await.is_err() {
+    if let Some(u) = p.org_unit_id
+        && get_unit(db, Scope::Agency(p.agency_id), u).await.is_err() {
             return Err(DomainError::Validation(vec![FieldError::new(
                 "org_unit_id",
                 "unknown_reference",
                 "no such unit in this agency",
             )]));
         }
-    }
     Ok(())
 }
 

@@ -207,15 +207,14 @@ async fn check_references<C: ConnectionTrait>(
             "no such unit in this agency",
         ));
     }
-    if let Some(p) = e.position_id {
-        if super::org::get_position(db, own, p).await.is_err() {
+    if let Some(p) = e.position_id
+        && super::org::get_position(db, own, p).await.is_err() {
             errors.push(FieldError::new(
                 "position_id",
                 "unknown_reference",
                 "no such position in this agency",
             ));
         }
-    }
     if let Some(s) = e.supervisor_id {
         if Some(s) == self_id {
             errors.push(FieldError::new(

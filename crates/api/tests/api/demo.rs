@@ -1,0 +1,46 @@
+//! The demo data behind `serve --demo`: realistic, valid and idempotent.
+
+use pembina_domain::people::{IdNumber, Nip};
+use serde_json::Value;
+
+use crate::helpers::{PASSWORD, db_test};
+
+db_test!(
+    async fn demo_data_is_seeded_once_with_valid_people_and_an_admin_per_agency(app) {
+        let hash = pembina_api::auth::hash_password(PASSWORD).expect("hash");
+        let first = pembina_api::demo::seed(&app.db, &hash).await.expect("seed");
+        assert!(!first.skipped);
+        assert!((250..=400).contains(&first.employees), "{} employees", first.employees);
+        assert_eq!(first.agencies, 11);
+        let again = pembina_api::demo::seed(&app.db, &hash).await.expect("seed again");
+        assert!(again.skipped);
+        assert_eq!(again.employees, 0);
+
+        let all: Value = app.get("/employees?per_page=1", &app.root).await.json().await.expect("json");
+        assert_eq!(all["total"], first.employees as u64, "a second seed must not add anyone");
+
+        // The super admin and every agency admin can sign in with the demo password.
+        app.login("admin@pembina.local", PASSWORD).await;
+        for code in ["17", "1701", "1702", "1703", "1704", "1705", "1706", "1707", "1708", "1709", "1771"] {
+            let token = app.login(&format!("admin.{code}@pembina.local"), PASSWORD).await;
+            let agency = app.agency(code).await;
+            let page: Value = app.get("/employees?per_page=200", &token).await.json().await.expect("json");
+            let items = page["items"].as_array().expect("items");
+            assert!(!items.is_empty(), "agency {code} has no employees");
+            for e in items {
+                assert_eq!(e["agency_id"], serde_json::json!(agency));
+                let nip = e["nip"].as_str().expect("nip");
+                let kind = if e["employment_type"] == "pns" { pembina_domain::people::EmploymentType::Pns } else { pembina_domain::people::EmploymentType::Pppk };
+                let parsed = IdNumber::parse(nip, kind).expect("demo NIPs are valid");
+                assert_eq!(e["birth_date"], parsed.birth_date().to_string());
+            }
+        }
+
+        // Dinas Kesehatan of Kota Bengkulu has its Puskesmas.
+        let token = app.login("admin.1771@pembina.local", PASSWORD).await;
+        let units: Value = app.get("/org-units?kind=service_unit&per_page=200", &token).await.json().await.expect("json");
+        let names: Vec<&str> = units["items"].as_array().expect("items").iter().filter_map(|u| u["name"].as_str()).collect();
+        assert!(names.iter().filter(|n| n.starts_with("Puskesmas")).count() >= 5, "{names:?}");
+        assert!(Nip::parse("198507152010011003").is_ok());
+    }
+);
