@@ -206,10 +206,15 @@ fn app(
                 .route("/openapi.json", web::get().to(get_openapi)),
         )
         .split_for_parts();
-    let spec = web::Data::new(SpecJson(crate::openapi::complete(api).to_json().unwrap_or_default()));
+    let spec = web::Data::new(SpecJson(
+        crate::openapi::complete(api).to_json().unwrap_or_default(),
+    ));
     let mut app = app
         .app_data(spec)
-        .service(SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from("/api/v1/openapi.json")))
+        .service(
+            SwaggerUi::new("/docs/{_:.*}")
+                .config(utoipa_swagger_ui::Config::from("/api/v1/openapi.json")),
+        )
         .route(
             "/docs",
             web::get().to(|| async {
@@ -237,7 +242,9 @@ struct SpecJson(String);
 
 /// `GET /api/v1/openapi.json`: the OpenAPI 3.1 document (left out of the document itself).
 async fn get_openapi(spec: web::Data<SpecJson>) -> HttpResponse {
-    HttpResponse::Ok().content_type("application/json").body(spec.0.clone())
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(spec.0.clone())
 }
 
 /// The built SPA at `/`, with every unknown non-API path answered by `index.html` so deep links

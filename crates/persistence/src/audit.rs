@@ -62,7 +62,8 @@ pub struct Change<'a, T: Serialize> {
     pub after: Option<&'a T>,
 }
 
-/// Records `change` made by `actor`. Writes nothing when an update changed no field.
+/// Records `change` made by `actor`. Writes nothing when a change between two snapshots changed
+/// no field.
 pub async fn record<C: ConnectionTrait, T: Serialize>(
     db: &C,
     actor: &Actor,
@@ -73,7 +74,10 @@ pub async fn record<C: ConnectionTrait, T: Serialize>(
         to_json(change.before).as_ref(),
         to_json(change.after).as_ref(),
     );
-    if change.action == "update" && changes.as_object().is_some_and(Map::is_empty) {
+    // A write that changed nothing (a repeated PATCH or deactivation) leaves no trace; events
+    // without snapshots (such as a password reset) always do.
+    let both = change.before.is_some() && change.after.is_some();
+    if both && changes.as_object().is_some_and(Map::is_empty) {
         return Ok(());
     }
     audit_events::ActiveModel {

@@ -5,8 +5,17 @@ use pembina_persistence::{Backend, connect, migrate};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 
 async fn pragma(db: &DatabaseConnection, name: &str) -> String {
-    let row = db.query_one_raw(Statement::from_string(db.get_database_backend(), format!("PRAGMA {name}"))).await.expect("query").expect("row");
-    row.try_get_by_index::<String>(0).or_else(|_| row.try_get_by_index::<i32>(0).map(|v| v.to_string())).expect("value")
+    let row = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            format!("PRAGMA {name}"),
+        ))
+        .await
+        .expect("query")
+        .expect("row");
+    row.try_get_by_index::<String>(0)
+        .or_else(|_| row.try_get_by_index::<i32>(0).map(|v| v.to_string()))
+        .expect("value")
 }
 
 #[tokio::test]
@@ -27,20 +36,40 @@ async fn a_sqlite_file_is_created_in_wal_mode_with_foreign_keys_on() {
 #[tokio::test]
 async fn migrations_seed_the_eleven_bengkulu_agencies_on_every_backend() {
     let mut urls = vec!["sqlite::memory:".to_owned()];
+    let mut cleanup = None;
     if let Ok(pg) = std::env::var("PEMBINA_TEST_POSTGRES_URL") {
         // A private schema keeps this test away from the shared database's tables.
         let schema = format!("pembina_connect_{}", std::process::id());
         let admin = connect(&pg, 1).await.expect("connect postgres");
-        admin.execute_unprepared(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")).await.expect("schema");
+        admin
+            .execute_unprepared(&format!(
+                "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
+            ))
+            .await
+            .expect("schema");
         let sep = if pg.contains('?') { '&' } else { '?' };
         urls.push(format!("{pg}{sep}options=-c%20search_path%3D{schema}"));
+        cleanup = Some((admin, schema));
     }
     for url in urls {
         let db = connect(&url, 2).await.expect("connect");
         migrate(&db).await.expect("migrate");
-        let row = db.query_one_raw(Statement::from_string(db.get_database_backend(), "SELECT COUNT(*) AS n FROM agencies")).await.expect("query").expect("row");
+        let row = db
+            .query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                "SELECT COUNT(*) AS n FROM agencies",
+            ))
+            .await
+            .expect("query")
+            .expect("row");
         assert_eq!(row.try_get::<i64>("", "n").expect("n"), 11, "{url}");
         db.close().await.expect("close");
+    }
+    if let Some((admin, schema)) = cleanup {
+        admin
+            .execute_unprepared(&format!("DROP SCHEMA {schema} CASCADE"))
+            .await
+            .expect("drop schema");
     }
 }
 

@@ -61,9 +61,7 @@ pub struct CreateAgencyRequest {
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateAgencyRequest {
-    #[validate(length(min = 1, max = 200, message = "must be 1-200 characters"))]
     pub name: Option<String>,
-    #[validate(length(min = 1, max = 100, message = "must be 1-100 characters"))]
     pub seat: Option<String>,
 }
 
@@ -139,8 +137,16 @@ pub async fn update_agency(
         &actor(&auth, &req),
         auth.scope(),
         id.into_inner(),
-        b.name.map(|s| s.trim().to_owned()),
-        b.seat.map(|s| s.trim().to_owned()),
+        |cur| {
+            NewAgency::parse(AgencyInput {
+                code: cur.code.clone(),
+                name: b.name.unwrap_or_else(|| cur.name.clone()),
+                kind: cur.kind.parse().map_err(|_| {
+                    pembina_domain::DomainError::Internal("stored agency kind".into())
+                })?,
+                seat: b.seat.unwrap_or_else(|| cur.seat.clone()),
+            })
+        },
     )
     .await?;
     Ok(HttpResponse::Ok().json(AgencyResponse::try_from(m)?))

@@ -540,3 +540,33 @@ db_test!(
         assert_eq!(root["total"], 2);
     }
 );
+
+db_test!(
+    async fn names_sort_the_same_on_every_backend_whatever_their_case(app) {
+        let admin = app.agency_admin("1771").await;
+        let unit = app.unit(&admin.token, None, None, "SORT").await;
+        app.employee(&admin.token, None, unit, "198507152010011003", "budi Santoso", None).await;
+        app.employee(&admin.token, None, unit, "198507152010011004", "Ahmad Fauzi", None).await;
+        app.employee(&admin.token, None, unit, "198507152010011005", "citra Dewi", None).await;
+        let page: Value = app.get("/employees?sort=name", &admin.token).await.json().await.expect("json");
+        let names: Vec<&str> = page["items"].as_array().expect("items").iter().filter_map(|e| e["name"].as_str()).collect();
+        assert_eq!(names, ["Ahmad Fauzi", "budi Santoso", "citra Dewi"]);
+    }
+);
+
+db_test!(
+    async fn deactivating_twice_leaves_one_audit_event(app) {
+        let admin = app.agency_admin("1771").await;
+        let unit = app.unit(&admin.token, None, None, "TWICE").await;
+        let emp = app.employee(&admin.token, None, unit, "198507152010011003", "Ahmad Fauzi", None).await;
+        let id = emp["id"].as_str().expect("id");
+        for _ in 0..2 {
+            let res = app.request(reqwest::Method::DELETE, &format!("/employees/{id}"), Some(&admin.token), None).await;
+            assert_eq!(res.status(), 200);
+        }
+        let events: Value = app.get(&format!("/audit-events?entity_id={id}"), &admin.token).await.json().await.expect("json");
+        let actions: Vec<&str> = events["items"].as_array().expect("items").iter().filter_map(|e| e["action"].as_str()).collect();
+        assert_eq!(actions, ["deactivate", "create"]);
+        assert_eq!(events["items"][0]["changes"]["status"], serde_json::json!({"before": "active", "after": "inactive"}));
+    }
+);

@@ -2,10 +2,12 @@
 
 mod helpers;
 
+mod audit;
 mod auth;
 mod demo;
 mod employees;
 mod errors;
 mod openapi;
 mod org;
+mod spa;
 mod users;

@@ -7,27 +7,47 @@ use crate::helpers::db_test;
 /// The committed `openapi/openapi.json` must be exactly what the code generates.
 #[test]
 fn the_committed_spec_matches_the_code() {
-    let generated = pembina_api::startup::openapi().to_pretty_json().expect("json") + "\n";
+    let generated = pembina_api::startup::openapi()
+        .to_pretty_json()
+        .expect("json")
+        + "\n";
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json");
     let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(committed == generated, "openapi/openapi.json is out of date: run `make openapi` (cargo run -p pembina-api -- openapi) and commit it");
+    assert!(
+        committed == generated,
+        "openapi/openapi.json is out of date: run `make openapi` (cargo run -p pembina-api -- openapi) and commit it"
+    );
 }
 
 #[test]
 fn every_operation_says_who_may_call_it_and_secured_ones_use_bearer() {
-    let spec: Value = serde_json::from_str(&pembina_api::startup::openapi().to_json().expect("json")).expect("parse");
+    let spec: Value =
+        serde_json::from_str(&pembina_api::startup::openapi().to_json().expect("json"))
+            .expect("parse");
     assert_eq!(spec["openapi"], "3.1.0");
     let mut count = 0;
     for (path, item) in spec["paths"].as_object().expect("paths") {
         for (method, op) in item.as_object().expect("item") {
             count += 1;
             let description = op["description"].as_str().unwrap_or_default();
-            assert!(description.contains("**Who may call:**"), "{method} {path} does not say who may call it");
+            assert!(
+                description.contains("**Who may call:**"),
+                "{method} {path} does not say who may call it"
+            );
             let public = description.contains("**Who may call:** anyone");
             let secured = op["security"].as_array().is_some_and(|s| !s.is_empty());
-            assert_eq!(secured, !public, "{method} {path}: security does not match its description");
-            assert!(op["operationId"].is_string(), "{method} {path} has no operationId");
-            assert!(op["responses"]["500"].is_object(), "{method} {path} lacks the shared 500 response");
+            assert_eq!(
+                secured, !public,
+                "{method} {path}: security does not match its description"
+            );
+            assert!(
+                op["operationId"].is_string(),
+                "{method} {path} has no operationId"
+            );
+            assert!(
+                op["responses"]["500"].is_object(),
+                "{method} {path} lacks the shared 500 response"
+            );
         }
     }
     assert!(count >= 30, "{count} operations");

@@ -62,12 +62,31 @@ async fn depth(app: &TestApp, token: &str, id: Uuid) -> i64 {
 }
 
 /// A unit with a chosen name.
-async fn named_unit(app: &TestApp, token: &str, agency: Option<Uuid>, code: &str, name: &str) -> Value {
-    create(app, "/org-units", token, json!({"agency_id": agency, "code": code, "name": name, "kind": "agency"})).await
+async fn named_unit(
+    app: &TestApp,
+    token: &str,
+    agency: Option<Uuid>,
+    code: &str,
+    name: &str,
+) -> Value {
+    create(
+        app,
+        "/org-units",
+        token,
+        json!({"agency_id": agency, "code": code, "name": name, "kind": "agency"}),
+    )
+    .await
 }
 
 /// A position created through the API.
-async fn position(app: &TestApp, token: &str, agency: Option<Uuid>, code: &str, kind: &str, level: Option<&str>) -> Value {
+async fn position(
+    app: &TestApp,
+    token: &str,
+    agency: Option<Uuid>,
+    code: &str,
+    kind: &str,
+    level: Option<&str>,
+) -> Value {
     create(app, "/positions", token, json!({"agency_id": agency, "code": code, "title": format!("Jabatan {code}"), "kind": kind, "functional_level": level})).await
 }
 
@@ -184,6 +203,16 @@ db_test!(
     }
 );
 
+db_test!(
+    async fn a_blank_agency_name_or_seat_is_refused_on_update(app) {
+        let own = app.agency("1771").await;
+        invalid(app.patch(&format!("/agencies/{own}"), &app.root, json!({"name": "   "})).await, "name", "required").await;
+        invalid(app.patch(&format!("/agencies/{own}"), &app.root, json!({"seat": " "})).await, "seat", "required").await;
+        let read = expect_json(app.get(&format!("/agencies/{own}"), &app.root).await, 200).await;
+        assert_eq!((&read["name"], &read["seat"]), (&json!("Pemerintah Kota Bengkulu"), &json!("Bengkulu")));
+    }
+);
+
 // ---------------------------------------------------------------- org units
 
 db_test!(
@@ -233,7 +262,7 @@ db_test!(
 );
 
 db_test!(
-    async fn moving_a_unit_carries_its_whole_subtree_along(app) {
+    async fn moving_a_unit_shifts_the_depth_of_its_whole_subtree(app) {
         let agency = app.agency("1771").await;
         let a = app.unit(&app.root, Some(agency), None, "A").await;
         let child = app.unit(&app.root, Some(agency), Some(a), "A.CHILD").await;
@@ -241,28 +270,61 @@ db_test!(
         let b = app.unit(&app.root, Some(agency), None, "B").await;
         let b1 = app.unit(&app.root, Some(agency), Some(b), "B.ONE").await;
 
-        // Under B itself: one level as before.
-        let moved = expect_json(app.patch(&format!("/org-units/{child}"), &app.root, json!({"parent_id": b})).await, 200).await;
-        assert_eq!((&moved["parent_id"], &moved["depth"], &moved["code"]), (&json!(s(b)), &json!(1), &json!("A.CHILD")));
+        // Under B.ONE, one level deeper than before: the unit and its child both go down one.
+        let moved = expect_json(app.patch(&format!("/org-units/{child}"), &app.root, json!({"parent_id": b1})).await, 200).await;
+        assert_eq!((&moved["parent_id"], &moved["depth"], &moved["code"]), (&json!(s(b1)), &json!(2), &json!("A.CHILD")));
+        assert_eq!(depth(&app, &app.root, child).await, 2);
+        assert_eq!(depth(&app, &app.root, grandchild).await, 3);
+        let read = expect_json(app.get(&format!("/org-units/{grandchild}"), &app.root).await, 200).await;
+        assert_eq!(read["parent_id"], json!(s(child)));
+        assert_eq!(list(&app, &format!("/org-units?parent_id={a}"), &app.root).await["total"], 0);
+        assert_eq!(ids(&list(&app, &format!("/org-units?parent_id={b1}"), &app.root).await), vec![s(child)]);
+        assert_eq!(ids(&list(&app, &format!("/org-units?within={a}"), &app.root).await), vec![s(a)]);
+        // Units outside the moved subtree are untouched.
+        assert_eq!((depth(&app, &app.root, a).await, depth(&app, &app.root, b).await, depth(&app, &app.root, b1).await), (0, 0, 1));
+    }
+);
+
+db_test!(
+    async fn a_moved_subtree_is_found_within_its_new_parent_and_in_the_ancestry(app) {
+        let agency = app.agency("1771").await;
+        let a = app.unit(&app.root, Some(agency), None, "A").await;
+        let child = app.unit(&app.root, Some(agency), Some(a), "A.CHILD").await;
+        let grandchild = app.unit(&app.root, Some(agency), Some(child), "A.CHILD.GRAND").await;
+        let b = app.unit(&app.root, Some(agency), None, "B").await;
+        let b1 = app.unit(&app.root, Some(agency), Some(b), "B.ONE").await;
+
+        expect_json(app.patch(&format!("/org-units/{child}"), &app.root, json!({"parent_id": b})).await, 200).await;
         let within_b = list(&app, &format!("/org-units?within={b}"), &app.root).await;
         assert_eq!(sorted(ids(&within_b)), sorted(vec![s(b), s(b1), s(child), s(grandchild)]));
-        let within_a = list(&app, &format!("/org-units?within={a}"), &app.root).await;
-        assert_eq!(ids(&within_a), vec![s(a)]);
+        assert_eq!(ids(&list(&app, &format!("/org-units?within={a}"), &app.root).await), vec![s(a)]);
+        let chain = expect_json(app.get(&format!("/org-units/{grandchild}/ancestry"), &app.root).await, 200).await;
+        let chain_ids: Vec<&str> = chain.as_array().expect("array").iter().map(|u| u["id"].as_str().expect("id")).collect();
+        assert_eq!(chain_ids, vec![s(b).as_str(), s(child).as_str(), s(grandchild).as_str()]);
 
-        // One level deeper, under B.ONE: the depths of the unit and of its child both grow.
+        // A second move of the same subtree, one level deeper, under B.ONE.
         let moved = expect_json(app.patch(&format!("/org-units/{child}"), &app.root, json!({"parent_id": b1})).await, 200).await;
         assert_eq!(moved["depth"], 2);
-        assert_eq!(depth(&app, &app.root, child).await, 2);
         assert_eq!(depth(&app, &app.root, grandchild).await, 3);
         let within_b1 = list(&app, &format!("/org-units?within={b1}"), &app.root).await;
         assert_eq!(ids(&within_b1), vec![s(b1), s(child), s(grandchild)]);
         let chain = expect_json(app.get(&format!("/org-units/{grandchild}/ancestry"), &app.root).await, 200).await;
-        let chain_ids: Vec<&str> = chain.as_array().expect("array").iter().map(|u| u["id"].as_str().expect("id")).collect();
-        assert_eq!(chain_ids, vec![s(b).as_str(), s(b1).as_str(), s(child).as_str(), s(grandchild).as_str()]);
-        let children_of_a = list(&app, &format!("/org-units?parent_id={a}"), &app.root).await;
-        assert_eq!(children_of_a["total"], 0);
-        // Units outside the moved subtree are untouched.
-        assert_eq!((depth(&app, &app.root, a).await, depth(&app, &app.root, b1).await), (0, 1));
+        let got: Vec<(String, i64)> = chain.as_array().expect("array").iter().map(|u| (u["id"].as_str().expect("id").to_owned(), u["depth"].as_i64().expect("depth"))).collect();
+        assert_eq!(got, vec![(s(b), 0), (s(b1), 1), (s(child), 2), (s(grandchild), 3)]);
+    }
+);
+
+db_test!(
+    async fn after_a_move_a_unit_still_cannot_move_below_its_own_descendant(app) {
+        let agency = app.agency("1771").await;
+        let a = app.unit(&app.root, Some(agency), None, "A").await;
+        let child = app.unit(&app.root, Some(agency), Some(a), "A.CHILD").await;
+        let grandchild = app.unit(&app.root, Some(agency), Some(child), "A.CHILD.GRAND").await;
+        let b = app.unit(&app.root, Some(agency), None, "B").await;
+        expect_json(app.patch(&format!("/org-units/{child}"), &app.root, json!({"parent_id": b})).await, 200).await;
+        invalid(app.patch(&format!("/org-units/{child}"), &app.root, json!({"parent_id": grandchild})).await, "parent_id", "cycle").await;
+        let read = expect_json(app.get(&format!("/org-units/{child}"), &app.root).await, 200).await;
+        assert_eq!((&read["parent_id"], &read["depth"]), (&json!(s(b)), &json!(1)));
     }
 );
 
@@ -296,10 +358,27 @@ db_test!(
         let roots = list(&app, &format!("/org-units?roots=true&agency_id={agency}"), &app.root).await;
         assert_eq!(sorted(ids(&roots)), sorted(vec![s(root), s(child)]));
         assert_eq!(ids(&list(&app, &format!("/org-units?within={root}"), &app.root).await), vec![s(root)]);
-        assert_eq!(ids(&list(&app, &format!("/org-units?within={child}"), &app.root).await), vec![s(child), s(grandchild)]);
+        assert_eq!(list(&app, &format!("/org-units?parent_id={root}"), &app.root).await["total"], 0);
         // Leaving parent_id out changes nothing about the tree.
         let got = expect_json(app.patch(&format!("/org-units/{grandchild}"), &app.root, json!({"name": "Puskesmas"})).await, 200).await;
         assert_eq!((&got["parent_id"], &got["depth"], &got["name"]), (&json!(s(child)), &json!(1), &json!("Puskesmas")));
+        // And null on a unit that is already top-level is a no-op.
+        let got = expect_json(app.patch(&format!("/org-units/{root}"), &app.root, json!({"parent_id": null})).await, 200).await;
+        assert_eq!((&got["parent_id"], &got["depth"]), (&Value::Null, &json!(0)));
+    }
+);
+
+db_test!(
+    async fn a_subtree_made_top_level_is_found_within_its_new_top(app) {
+        let agency = app.agency("1771").await;
+        let root = app.unit(&app.root, Some(agency), None, "ROOT").await;
+        let child = app.unit(&app.root, Some(agency), Some(root), "ROOT.CHILD").await;
+        let grandchild = app.unit(&app.root, Some(agency), Some(child), "ROOT.CHILD.GRAND").await;
+        expect_json(app.patch(&format!("/org-units/{child}"), &app.root, json!({"parent_id": null})).await, 200).await;
+        assert_eq!(ids(&list(&app, &format!("/org-units?within={child}"), &app.root).await), vec![s(child), s(grandchild)]);
+        let chain = expect_json(app.get(&format!("/org-units/{grandchild}/ancestry"), &app.root).await, 200).await;
+        let got: Vec<(String, i64)> = chain.as_array().expect("array").iter().map(|u| (u["id"].as_str().expect("id").to_owned(), u["depth"].as_i64().expect("depth"))).collect();
+        assert_eq!(got, vec![(s(child), 0), (s(grandchild), 1)]);
     }
 );
 
@@ -599,26 +678,5 @@ db_test!(
         problem(app.patch(&format!("/positions/{post_id}"), &staff.token, json!({"title": "Diubah"})).await, 403, "forbidden").await;
         problem(app.patch(&format!("/agencies/{agency}"), &staff.token, json!({"name": "Diubah"})).await, 403, "forbidden").await;
         assert_eq!(list(&app, &format!("/org-units?agency_id={agency}"), &app.root).await["total"], 1);
-    }
-);
-
-db_test!(
-    async fn zz_debug_more(app) {
-        let own = app.agency("1771").await;
-        let res = app.patch(&format!("/agencies/{own}"), &app.root, json!({"name": "   ", "seat": " "})).await;
-        eprintln!("AGENCY {} {}", res.status(), res.text().await.expect("t"));
-        let a = app.unit(&app.root, Some(own), None, "A").await;
-        let child = app.unit(&app.root, Some(own), Some(a), "A.C").await;
-        let grand = app.unit(&app.root, Some(own), Some(child), "A.C.G").await;
-        let b = app.unit(&app.root, Some(own), None, "B").await;
-        let res = app.patch(&format!("/org-units/{child}"), &app.root, json!({"parent_id": b})).await;
-        eprintln!("MOVE {}", res.status());
-        let anc: Value = app.get(&format!("/org-units/{grand}/ancestry"), &app.root).await.json().await.expect("j");
-        eprintln!("ANC {:?} a={a} b={b}", anc.as_array().expect("a").iter().map(|u| u["code"].clone()).collect::<Vec<_>>());
-        let res = app.patch(&format!("/org-units/{child}"), &app.root, json!({"parent_id": grand})).await;
-        eprintln!("CYCLE {} {}", res.status(), res.text().await.expect("t"));
-        let g: Value = app.get(&format!("/org-units/{grand}"), &app.root).await.json().await.expect("j");
-        let c: Value = app.get(&format!("/org-units/{child}"), &app.root).await.json().await.expect("j");
-        eprintln!("G parent={} C parent={} child={child} grand={grand}", g["parent_id"], c["parent_id"]);
     }
 );

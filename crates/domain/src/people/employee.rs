@@ -134,13 +134,14 @@ pub fn validate_contact(
 ) -> (Option<String>, Option<String>) {
     let email = trimmed(email).map(|e| e.to_lowercase());
     if let Some(e) = &email
-        && !e.validate_email() {
-            errors.push(FieldError::new(
-                "email",
-                "invalid_email",
-                "must be an e-mail address such as nama@bengkuluprov.go.id",
-            ));
-        }
+        && !e.validate_email()
+    {
+        errors.push(FieldError::new(
+            "email",
+            "invalid_email",
+            "must be an e-mail address such as nama@bengkuluprov.go.id",
+        ));
+    }
     let phone = trimmed(phone).map(|p| {
         p.chars()
             .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))

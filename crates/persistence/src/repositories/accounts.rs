@@ -286,13 +286,14 @@ async fn check_employee_link<C: ConnectionTrait>(
         .one(db)
         .await
         .dom()?
-        && Some(other.id) != except {
-            return Err(DomainError::conflict(
-                "employee_already_linked",
-                Some("employee_id"),
-                "this employee already has an account",
-            ));
-        }
+        && Some(other.id) != except
+    {
+        return Err(DomainError::conflict(
+            "employee_already_linked",
+            Some("employee_id"),
+            "this employee already has an account",
+        ));
+    }
     Ok(())
 }
 
@@ -505,10 +506,7 @@ pub async fn consume_refresh_token(db: &DatabaseConnection, id: Uuid) -> Result<
 /// Revokes every token descended from one sign-in.
 pub async fn revoke_family(db: &DatabaseConnection, family_id: Uuid) -> Result<(), DomainError> {
     refresh_tokens::Entity::update_many()
-        .col_expr(
-            refresh_tokens::Column::RevokedAt,
-            Expr::val(Utc::now()),
-        )
+        .col_expr(refresh_tokens::Column::RevokedAt, Expr::val(Utc::now()))
         .filter(refresh_tokens::Column::FamilyId.eq(family_id))
         .filter(refresh_tokens::Column::RevokedAt.is_null())
         .exec(db)
@@ -519,10 +517,7 @@ pub async fn revoke_family(db: &DatabaseConnection, family_id: Uuid) -> Result<(
 
 async fn revoke_user_tokens<C: ConnectionTrait>(db: &C, user_id: Uuid) -> Result<(), DomainError> {
     refresh_tokens::Entity::update_many()
-        .col_expr(
-            refresh_tokens::Column::RevokedAt,
-            Expr::val(Utc::now()),
-        )
+        .col_expr(refresh_tokens::Column::RevokedAt, Expr::val(Utc::now()))
         .filter(refresh_tokens::Column::UserId.eq(user_id))
         .filter(refresh_tokens::Column::RevokedAt.is_null())
         .exec(db)

@@ -11,7 +11,8 @@ pub mod people;
 
 use pembina_domain::accounts::Scope;
 use pembina_domain::page::Direction;
-use sea_orm::{ColumnTrait, EntityTrait, Order, QueryFilter, Select};
+use sea_orm::sea_query::{Expr, Func, SimpleExpr};
+use sea_orm::{ColumnTrait, ColumnType, EntityTrait, Order, QueryFilter, Select};
 use uuid::Uuid;
 
 /// Restricts `q` to the rows visible in `scope`, by the entity's agency column.
@@ -37,6 +38,20 @@ where
     match agency {
         Some(a) => q.filter(col.eq(a)),
         None => q,
+    }
+}
+
+/// Sorts text case-insensitively (the same on SQLite and PostgreSQL, whatever the collation);
+/// other columns as they are.
+pub(crate) fn text_order<C: ColumnTrait>(col: C) -> SimpleExpr {
+    let is_text = matches!(
+        col.def().get_column_type(),
+        ColumnType::String(_) | ColumnType::Text
+    );
+    if is_text {
+        Func::lower(Expr::col(col)).into()
+    } else {
+        Expr::col(col)
     }
 }
 

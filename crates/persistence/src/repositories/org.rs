@@ -5,14 +5,14 @@ use pembina_domain::accounts::Scope;
 use pembina_domain::org::{NewAgency, NewOrgUnit, NewPosition, OrgUnitKind, PositionKind};
 use pembina_domain::page::{Page, PageRequest, Sort};
 use pembina_domain::{DomainError, FieldError};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::sea_query::{BinOper, Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use uuid::Uuid;
 
-use super::{agency_filter, order, scoped};
+use super::{agency_filter, order, scoped, text_order};
 use crate::audit::{self, Actor, Change};
 use crate::entities::{agencies, org_units, positions};
 use crate::{DbResultExt, like_escape};
@@ -108,24 +108,21 @@ pub async fn create_agency(
     Ok(m)
 }
 
-/// Changes an agency's name and seat (its code and kind are fixed by the regional register).
+/// Changes an agency's name and seat through the same rules as a creation (its code and kind
+/// are fixed by the regional register).
 pub async fn update_agency(
     db: &DatabaseConnection,
     actor: &Actor,
     scope: Scope,
     id: Uuid,
-    name: Option<String>,
-    seat: Option<String>,
+    change: impl FnOnce(&agencies::Model) -> Result<NewAgency, DomainError>,
 ) -> Result<agencies::Model, DomainError> {
     let txn = db.begin().await.dom()?;
     let before = get_agency(&txn, scope, id).await?;
+    let a = change(&before)?;
     let mut am = before.clone().into_active_model();
-    if let Some(n) = name {
-        am.name = Set(n);
-    }
-    if let Some(s) = seat {
-        am.seat = Set(s);
-    }
+    am.name = Set(a.name);
+    am.seat = Set(a.seat);
     am.updated_at = Set(Utc::now());
     let after = am.update(&txn).await.dom()?;
     audit::record(
@@ -226,7 +223,7 @@ pub async fn list_units(
         UnitSort::Path => org_units::Column::Path,
     };
     let items = q
-        .order_by(col, order(sort.direction))
+        .order_by(text_order(col), order(sort.direction))
         .order_by_asc(org_units::Column::Id)
         .offset(page.offset())
         .limit(page.per_page)
@@ -417,9 +414,13 @@ pub async fn update_unit(
                 .table(org_units::Entity)
                 .value(
                     org_units::Column::Path,
-                    Expr::cust_with_exprs(
-                        "$1 || SUBSTR(\"path\", $2)",
-                        [Expr::val(path.clone()), Expr::val(old_len + 1)],
+                    // new prefix || SUBSTR(path, old prefix length + 1), built from sea-query
+                    // parts so each backend gets its own placeholders.
+                    Expr::val(path.clone()).binary(
+                        BinOper::Custom("||"),
+                        Func::cust("SUBSTR")
+                            .arg(Expr::col(org_units::Column::Path))
+                            .arg(old_len + 1),
                     ),
                 )
                 .value(
@@ -526,7 +527,7 @@ pub async fn list_positions(
         PositionSort::Title => positions::Column::Title,
     };
     let items = q
-        .order_by(col, order(sort.direction))
+        .order_by(text_order(col), order(sort.direction))
         .order_by_asc(positions::Column::Id)
         .offset(page.offset())
         .limit(page.per_page)
@@ -571,21 +572,23 @@ async fn check_position<C: ConnectionTrait>(
     except: Option<Uuid>,
 ) -> Result<(), DomainError> {
     if let Some(existing) = find_position_by_code(db, p.agency_id, &p.code).await?
-        && Some(existing.id) != except {
-            return Err(DomainError::conflict(
-                "duplicate_code",
-                Some("code"),
-                format!("position code {} is already used in this agency", p.code),
-            ));
-        }
+        && Some(existing.id) != except
+    {
+        return Err(DomainError::conflict(
+            "duplicate_code",
+            Some("code"),
+            format!("position code {} is already used in this agency", p.code),
+        ));
+    }
     if let Some(u) = p.org_unit_id
-        && get_unit(db, Scope::Agency(p.agency_id), u).await.is_err() {
-            return Err(DomainError::Validation(vec![FieldError::new(
-                "org_unit_id",
-                "unknown_reference",
-                "no such unit in this agency",
-            )]));
-        }
+        && get_unit(db, Scope::Agency(p.agency_id), u).await.is_err()
+    {
+        return Err(DomainError::Validation(vec![FieldError::new(
+            "org_unit_id",
+            "unknown_reference",
+            "no such unit in this agency",
+        )]));
+    }
     Ok(())
 }
 

@@ -17,7 +17,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::org::get_unit;
-use super::{agency_filter, order, scoped};
+use super::{agency_filter, order, scoped, text_order};
 use crate::audit::{self, Actor, Change};
 use crate::entities::{employees, org_units, positions};
 use crate::{DbResultExt, like_escape};
@@ -106,7 +106,7 @@ pub async fn list_employees(
         EmployeeSort::CreatedAt => employees::Column::CreatedAt,
     };
     let items = q
-        .order_by(col, order(sort.direction))
+        .order_by(text_order(col), order(sort.direction))
         .order_by_asc(employees::Column::Id)
         .offset(page.offset())
         .limit(page.per_page)
@@ -208,13 +208,14 @@ async fn check_references<C: ConnectionTrait>(
         ));
     }
     if let Some(p) = e.position_id
-        && super::org::get_position(db, own, p).await.is_err() {
-            errors.push(FieldError::new(
-                "position_id",
-                "unknown_reference",
-                "no such position in this agency",
-            ));
-        }
+        && super::org::get_position(db, own, p).await.is_err()
+    {
+        errors.push(FieldError::new(
+            "position_id",
+            "unknown_reference",
+            "no such position in this agency",
+        ));
+    }
     if let Some(s) = e.supervisor_id {
         if Some(s) == self_id {
             errors.push(FieldError::new(
