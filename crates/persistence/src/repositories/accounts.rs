@@ -6,18 +6,18 @@ use chrono::{DateTime, Duration, Utc};
 use pembina_domain::DomainError;
 use pembina_domain::accounts::{Role, Scope};
 use pembina_domain::page::{Page, PageRequest};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::scoped;
+use super::{contains_ci, fetch_page, scoped};
+use crate::DbResultExt;
 use crate::audit::{self, Actor, Change};
 use crate::entities::{employees, refresh_tokens, user_roles, users};
-use crate::{DbResultExt, like_escape};
 
 /// A user with their roles.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -199,21 +199,13 @@ pub async fn list_users(
         q = q.filter(users::Column::Id.in_subquery(with_role));
     }
     if let Some(text) = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let like = LikeExpr::new(format!("%{}%", like_escape(&text.to_lowercase()))).escape('\\');
         q = q.filter(
-            users::Column::Email
-                .like(like.clone())
-                .or(Expr::expr(Func::lower(Expr::col(users::Column::DisplayName))).like(like)),
+            contains_ci(users::Column::Email, text)
+                .or(contains_ci(users::Column::DisplayName, text)),
         );
     }
-    let total = q.clone().count(db).await.dom()?;
-    let items = q
-        .order_by_asc(users::Column::Email)
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(db)
-        .await
-        .dom()?;
+    let Page { items, total, .. } =
+        fetch_page(db, q.order_by_asc(users::Column::Email), page).await?;
     let ids: Vec<Uuid> = items.iter().map(|u| u.id).collect();
     let mut roles = roles_of(db, &ids).await?;
     let items = items

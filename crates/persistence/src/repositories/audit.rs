@@ -4,14 +4,10 @@ use chrono::{DateTime, Utc};
 use pembina_domain::DomainError;
 use pembina_domain::accounts::Scope;
 use pembina_domain::page::{Page, PageRequest};
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use super::scoped;
-use crate::DbResultExt;
+use super::{fetch_page, scoped};
 use crate::entities::audit_events;
 
 #[derive(Debug, Clone, Default)]
@@ -46,14 +42,8 @@ pub async fn list_events(
     if let Some(s) = f.since {
         q = q.filter(audit_events::Column::OccurredAt.gte(s));
     }
-    let total = q.clone().count(db).await.dom()?;
-    let items = q
+    let q = q
         .order_by_desc(audit_events::Column::OccurredAt)
-        .order_by_desc(audit_events::Column::Id)
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(db)
-        .await
-        .dom()?;
-    Ok(Page::new(items, total, page))
+        .order_by_desc(audit_events::Column::Id);
+    fetch_page(db, q, page).await
 }

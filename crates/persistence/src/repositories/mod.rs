@@ -9,10 +9,17 @@ pub mod audit;
 pub mod org;
 pub mod people;
 
+use pembina_domain::DomainError;
 use pembina_domain::accounts::Scope;
 use pembina_domain::page::Direction;
-use sea_orm::sea_query::{Expr, Func, SimpleExpr};
-use sea_orm::{ColumnTrait, ColumnType, EntityTrait, Order, QueryFilter, Select};
+use pembina_domain::page::{Page, PageRequest};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, SimpleExpr};
+use sea_orm::{
+    ColumnTrait, ColumnType, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter,
+    QuerySelect, Select,
+};
+
+use crate::{DbResultExt, like_escape};
 use uuid::Uuid;
 
 /// Restricts `q` to the rows visible in `scope`, by the entity's agency column.
@@ -60,4 +67,37 @@ pub(crate) fn order(d: Direction) -> Order {
         Direction::Asc => Order::Asc,
         Direction::Desc => Order::Desc,
     }
+}
+
+/// Counts the rows of `q`, then fetches one page of them. `q` carries its order, ending with a
+/// unique column so that pages neither overlap nor skip rows.
+pub(crate) async fn fetch_page<E, C>(
+    db: &C,
+    q: Select<E>,
+    page: PageRequest,
+) -> Result<Page<E::Model>, DomainError>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+    C: ConnectionTrait,
+{
+    let total = q.clone().count(db).await.dom()?;
+    let items = q
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(db)
+        .await
+        .dom()?;
+    Ok(Page::new(items, total, page))
+}
+
+/// `LOWER(col) LIKE '%text%'`: a case-insensitive "contains" on both backends.
+pub(crate) fn contains_ci<C: ColumnTrait>(col: C, text: &str) -> SimpleExpr {
+    let pattern = LikeExpr::new(format!("%{}%", like_escape(&text.to_lowercase()))).escape('\\');
+    Expr::expr(Func::lower(Expr::col(col))).like(pattern)
+}
+
+/// `col LIKE 'prefix%'`, with the prefix matched literally.
+pub(crate) fn starts_with<C: ColumnTrait>(col: C, prefix: &str) -> SimpleExpr {
+    col.like(LikeExpr::new(format!("{}%", like_escape(prefix))).escape('\\'))
 }

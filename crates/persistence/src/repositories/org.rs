@@ -5,17 +5,17 @@ use pembina_domain::accounts::Scope;
 use pembina_domain::org::{NewAgency, NewOrgUnit, NewPosition, OrgUnitKind, PositionKind};
 use pembina_domain::page::{Page, PageRequest, Sort};
 use pembina_domain::{DomainError, FieldError};
-use sea_orm::sea_query::{BinOper, Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::sea_query::{BinOper, Expr, ExprTrait, Func};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use uuid::Uuid;
 
-use super::{agency_filter, order, scoped, text_order};
+use super::{agency_filter, contains_ci, fetch_page, order, scoped, starts_with, text_order};
+use crate::DbResultExt;
 use crate::audit::{self, Actor, Change};
 use crate::entities::{agencies, org_units, positions};
-use crate::{DbResultExt, like_escape};
 
 // ---------------------------------------------------------------- agencies
 
@@ -28,15 +28,7 @@ pub async fn list_agencies(
         Some(a) => agencies::Entity::find().filter(agencies::Column::Id.eq(a)),
         None => agencies::Entity::find(),
     };
-    let total = q.clone().count(db).await.dom()?;
-    let items = q
-        .order_by_asc(agencies::Column::Code)
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(db)
-        .await
-        .dom()?;
-    Ok(Page::new(items, total, page))
+    fetch_page(db, q.order_by_asc(agencies::Column::Code), page).await
 }
 
 pub async fn get_agency<C: ConnectionTrait>(
@@ -195,10 +187,7 @@ pub async fn list_units(
     }
     if let Some(w) = f.within {
         let root = get_unit(db, scope, w).await?;
-        q = q.filter(
-            org_units::Column::Path
-                .like(LikeExpr::new(format!("{}%", like_escape(&root.path))).escape('\\')),
-        );
+        q = q.filter(starts_with(org_units::Column::Path, &root.path));
     }
     if let Some(k) = f.kind {
         q = q.filter(org_units::Column::Kind.eq(k.as_str()));
@@ -207,30 +196,20 @@ pub async fn list_units(
         q = q.filter(org_units::Column::Active.eq(a));
     }
     if let Some(text) = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let contains =
-            LikeExpr::new(format!("%{}%", like_escape(&text.to_lowercase()))).escape('\\');
-        let prefix = LikeExpr::new(format!("{}%", like_escape(&text.to_uppercase()))).escape('\\');
         q = q.filter(
-            Expr::expr(Func::lower(Expr::col(org_units::Column::Name)))
-                .like(contains)
-                .or(org_units::Column::Code.like(prefix)),
+            contains_ci(org_units::Column::Name, text)
+                .or(starts_with(org_units::Column::Code, &text.to_uppercase())),
         );
     }
-    let total = q.clone().count(db).await.dom()?;
     let col = match sort.key {
         UnitSort::Code => org_units::Column::Code,
         UnitSort::Name => org_units::Column::Name,
         UnitSort::Path => org_units::Column::Path,
     };
-    let items = q
+    let q = q
         .order_by(text_order(col), order(sort.direction))
-        .order_by_asc(org_units::Column::Id)
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(db)
-        .await
-        .dom()?;
-    Ok(Page::new(items, total, page))
+        .order_by_asc(org_units::Column::Id);
+    fetch_page(db, q, page).await
 }
 
 pub async fn get_unit<C: ConnectionTrait>(
@@ -427,11 +406,7 @@ pub async fn update_unit(
                     org_units::Column::Depth,
                     Expr::col(org_units::Column::Depth).add(depth - before.depth),
                 )
-                .and_where(
-                    Expr::col(org_units::Column::Path).like(
-                        LikeExpr::new(format!("{}%", like_escape(&before.path))).escape('\\'),
-                    ),
-                )
+                .and_where(starts_with(org_units::Column::Path, &before.path))
                 .and_where(Expr::col(org_units::Column::Id).ne(id))
                 .to_owned(),
         )
@@ -512,29 +487,19 @@ pub async fn list_positions(
         q = q.filter(positions::Column::Active.eq(a));
     }
     if let Some(text) = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let contains =
-            LikeExpr::new(format!("%{}%", like_escape(&text.to_lowercase()))).escape('\\');
-        let prefix = LikeExpr::new(format!("{}%", like_escape(&text.to_uppercase()))).escape('\\');
         q = q.filter(
-            Expr::expr(Func::lower(Expr::col(positions::Column::Title)))
-                .like(contains)
-                .or(positions::Column::Code.like(prefix)),
+            contains_ci(positions::Column::Title, text)
+                .or(starts_with(positions::Column::Code, &text.to_uppercase())),
         );
     }
-    let total = q.clone().count(db).await.dom()?;
     let col = match sort.key {
         PositionSort::Code => positions::Column::Code,
         PositionSort::Title => positions::Column::Title,
     };
-    let items = q
+    let q = q
         .order_by(text_order(col), order(sort.direction))
-        .order_by_asc(positions::Column::Id)
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(db)
-        .await
-        .dom()?;
-    Ok(Page::new(items, total, page))
+        .order_by_asc(positions::Column::Id);
+    fetch_page(db, q, page).await
 }
 
 pub async fn get_position<C: ConnectionTrait>(

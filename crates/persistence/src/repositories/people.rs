@@ -9,18 +9,18 @@ use pembina_domain::org::PositionKind;
 use pembina_domain::page::{Page, PageRequest, Sort};
 use pembina_domain::people::{EmployeeStatus, NewEmployee};
 use pembina_domain::{DomainError, FieldError};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use uuid::Uuid;
 
 use super::org::get_unit;
-use super::{agency_filter, order, scoped, text_order};
+use super::{agency_filter, contains_ci, fetch_page, order, scoped, starts_with, text_order};
+use crate::DbResultExt;
 use crate::audit::{self, Actor, Change};
 use crate::entities::{employees, org_units, positions};
-use crate::{DbResultExt, like_escape};
 
 /// How far up a supervisor chain we follow before calling it broken.
 const MAX_CHAIN: usize = 64;
@@ -69,10 +69,7 @@ pub async fn list_employees(
         let subtree = Query::select()
             .column(org_units::Column::Id)
             .from(org_units::Entity)
-            .and_where(
-                Expr::col(org_units::Column::Path)
-                    .like(LikeExpr::new(format!("{}%", like_escape(&root.path))).escape('\\')),
-            )
+            .and_where(starts_with(org_units::Column::Path, &root.path))
             .to_owned();
         q = q.filter(employees::Column::OrgUnitId.in_subquery(subtree));
     }
@@ -91,29 +88,22 @@ pub async fn list_employees(
         q = q.filter(employees::Column::SupervisorId.eq(s));
     }
     if let Some(text) = f.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let name = LikeExpr::new(format!("%{}%", like_escape(&text.to_lowercase()))).escape('\\');
-        let cond = Expr::expr(Func::lower(Expr::col(employees::Column::Name))).like(name);
+        let cond = contains_ci(employees::Column::Name, text);
         q = if text.bytes().all(|b| b.is_ascii_digit()) {
-            q.filter(cond.or(employees::Column::Nip.like(LikeExpr::new(format!("{text}%")))))
+            q.filter(cond.or(starts_with(employees::Column::Nip, text)))
         } else {
             q.filter(cond)
         };
     }
-    let total = q.clone().count(db).await.dom()?;
     let col = match sort.key {
         EmployeeSort::Name => employees::Column::Name,
         EmployeeSort::Nip => employees::Column::Nip,
         EmployeeSort::CreatedAt => employees::Column::CreatedAt,
     };
-    let items = q
+    let q = q
         .order_by(text_order(col), order(sort.direction))
-        .order_by_asc(employees::Column::Id)
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(db)
-        .await
-        .dom()?;
-    Ok(Page::new(items, total, page))
+        .order_by_asc(employees::Column::Id);
+    fetch_page(db, q, page).await
 }
 
 pub async fn get_employee<C: ConnectionTrait>(
