@@ -32,14 +32,39 @@ pub struct OrgUnitResponse {
     pub active: bool,
     /// Distance from the top of the tree (0 for a top-level unit).
     pub depth: i32,
+    /// Number of units directly below this one.
+    pub child_count: u64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
-impl TryFrom<org_units::Model> for OrgUnitResponse {
-    type Error = ApiError;
-    fn try_from(m: org_units::Model) -> Result<Self, ApiError> {
+/// Responses for `units`, with their child counts (one query for all of them).
+async fn respond_all(
+    state: &AppState,
+    units: Vec<org_units::Model>,
+) -> Result<Vec<OrgUnitResponse>, ApiError> {
+    let ids: Vec<Uuid> = units.iter().map(|u| u.id).collect();
+    let counts = org::child_counts(&state.db, &ids).await?;
+    units
+        .into_iter()
+        .map(|m| OrgUnitResponse::new(m, &counts))
+        .collect()
+}
+
+async fn respond(state: &AppState, unit: org_units::Model) -> Result<OrgUnitResponse, ApiError> {
+    respond_all(state, vec![unit])
+        .await?
+        .pop()
+        .ok_or_else(|| ApiError::internal("unit vanished while responding"))
+}
+
+impl OrgUnitResponse {
+    fn new(
+        m: org_units::Model,
+        counts: &std::collections::HashMap<Uuid, u64>,
+    ) -> Result<Self, ApiError> {
         Ok(Self {
+            child_count: counts.get(&m.id).copied().unwrap_or(0),
             id: m.id,
             agency_id: m.agency_id,
             parent_id: m.parent_id,
@@ -127,7 +152,13 @@ pub async fn list_org_units(
         q: q.q,
     };
     let result = org::list_units(&state.db, auth.scope(), filter, sort, page).await?;
-    Ok(HttpResponse::Ok().json(Page::from_domain(result, OrgUnitResponse::try_from)?))
+    let items = respond_all(&state, result.items).await?;
+    Ok(HttpResponse::Ok().json(Page {
+        items,
+        total: result.total,
+        page: result.page,
+        per_page: result.per_page,
+    }))
 }
 
 /// Get one org unit.
@@ -141,7 +172,7 @@ pub async fn get_org_unit(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let m = org::get_unit(&state.db, auth.scope(), id.into_inner()).await?;
-    Ok(HttpResponse::Ok().json(OrgUnitResponse::try_from(m)?))
+    Ok(HttpResponse::Ok().json(respond(&state, m).await?))
 }
 
 /// The units from the top of the tree down to this one.
@@ -155,11 +186,7 @@ pub async fn get_org_unit_ancestry(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let units = org::unit_ancestry(&state.db, auth.scope(), id.into_inner()).await?;
-    let out = units
-        .into_iter()
-        .map(OrgUnitResponse::try_from)
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(HttpResponse::Ok().json(out))
+    Ok(HttpResponse::Ok().json(respond_all(&state, units).await?))
 }
 
 /// Create an org unit.
@@ -185,7 +212,7 @@ pub async fn create_org_unit(
         active: b.active.unwrap_or(true),
     })?;
     let m = org::create_unit(&state.db, &actor(&auth, &req), unit).await?;
-    Ok(HttpResponse::Created().json(OrgUnitResponse::try_from(m)?))
+    Ok(HttpResponse::Created().json(respond(&state, m).await?))
 }
 
 /// Change, move or deactivate an org unit.
@@ -224,5 +251,5 @@ pub async fn update_org_unit(
         },
     )
     .await?;
-    Ok(HttpResponse::Ok().json(OrgUnitResponse::try_from(m)?))
+    Ok(HttpResponse::Ok().json(respond(&state, m).await?))
 }

@@ -680,3 +680,18 @@ db_test!(
         assert_eq!(list(&app, &format!("/org-units?agency_id={agency}"), &app.root).await["total"], 1);
     }
 );
+
+db_test!(
+    async fn units_report_how_many_children_they_have_for_lazy_trees(app) {
+        let agency = app.agency("1771").await;
+        let root = app.unit(&app.root, Some(agency), None, "ROOT").await;
+        let child = app.unit(&app.root, Some(agency), Some(root), "ROOT.A").await;
+        app.unit(&app.root, Some(agency), Some(root), "ROOT.B").await;
+        app.unit(&app.root, Some(agency), Some(child), "ROOT.A.1").await;
+        let one: Value = app.get(&format!("/org-units/{root}"), &app.root).await.json().await.expect("json");
+        assert_eq!(one["child_count"], 2);
+        let kids: Value = app.get(&format!("/org-units?parent_id={root}&sort=code"), &app.root).await.json().await.expect("json");
+        let counts: Vec<(String, u64)> = kids["items"].as_array().expect("items").iter().map(|u| (u["code"].as_str().unwrap_or_default().to_owned(), u["child_count"].as_u64().unwrap_or(99))).collect();
+        assert_eq!(counts, [("ROOT.A".to_owned(), 1), ("ROOT.B".to_owned(), 0)]);
+    }
+);

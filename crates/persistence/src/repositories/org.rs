@@ -1,5 +1,7 @@
 //! Agencies, org units (a tree with materialised paths) and positions.
 
+use std::collections::HashMap;
+
 use chrono::Utc;
 use pembina_domain::accounts::Scope;
 use pembina_domain::org::{NewAgency, NewOrgUnit, NewPosition, OrgUnitKind, PositionKind};
@@ -8,7 +10,7 @@ use pembina_domain::{DomainError, FieldError};
 use sea_orm::sea_query::{BinOper, Expr, ExprTrait, Func};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -239,6 +241,27 @@ pub async fn find_unit_by_code<C: ConnectionTrait>(
         .one(db)
         .await
         .dom()
+}
+
+/// How many direct children each of `ids` has (units without children are absent).
+pub async fn child_counts<C: ConnectionTrait>(
+    db: &C,
+    ids: &[Uuid],
+) -> Result<HashMap<Uuid, u64>, DomainError> {
+    let rows: Vec<(Option<Uuid>, i64)> = org_units::Entity::find()
+        .select_only()
+        .column(org_units::Column::ParentId)
+        .column_as(Expr::col(org_units::Column::Id).count(), "n")
+        .filter(org_units::Column::ParentId.is_in(ids.iter().copied()))
+        .group_by(org_units::Column::ParentId)
+        .into_tuple()
+        .all(db)
+        .await
+        .dom()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(p, n)| p.map(|p| (p, u64::try_from(n).unwrap_or(0))))
+        .collect())
 }
 
 /// The units from the root down to (and including) `id`, in order.

@@ -1,0 +1,35 @@
+// The one API client: typed by the generated schema, authenticated by the session, and
+// turning every failed response into an ApiProblem thrown to the caller.
+import createClient, { type Middleware } from "openapi-fetch";
+import type { paths } from "./schema.gen";
+import { problemFrom } from "./problem";
+
+export type TokenSource = () => Promise<string | null>;
+
+let tokenSource: TokenSource = async () => null;
+
+/** The session registers how to obtain a fresh access token. */
+export function setTokenSource(source: TokenSource): void {
+  tokenSource = source;
+}
+
+const PUBLIC = ["/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout"];
+
+const auth: Middleware = {
+  async onRequest({ request }) {
+    if (PUBLIC.some((p) => request.url.endsWith(p))) return request;
+    const token = await tokenSource();
+    if (token) request.headers.set("Authorization", `Bearer ${token}`);
+    return request;
+  },
+  async onResponse({ response }) {
+    if (!response.ok) throw await problemFrom(response);
+    return response;
+  },
+};
+
+// `fetch` is looked up at call time so tests can stub globalThis.fetch.
+export const api = createClient<paths>({ baseUrl: "/", fetch: (r) => globalThis.fetch(r) });
+api.use(auth);
+
+export type Schemas = import("./schema.gen").components["schemas"];

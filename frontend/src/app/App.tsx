@@ -1,0 +1,70 @@
+// Providers and routes. Feature pages load on demand, so the first paint carries only the
+// shell and the sign-in page.
+import { lazy, Suspense, type ReactNode } from "react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { useTranslation } from "react-i18next";
+import { ApiProblem } from "../api/problem";
+import { SessionProvider } from "../session/SessionProvider";
+import { LoginPage } from "../features/auth/LoginPage";
+import { Loading } from "../ui/States";
+import { HomePage } from "./HomePage";
+import { RequireAuth } from "./RequireAuth";
+import { Shell } from "./Shell";
+
+const OrgRoutes = lazy(() => import("../features/org/routes"));
+const PeopleRoutes = lazy(() => import("../features/people/routes"));
+const AccountsRoutes = lazy(() => import("../features/accounts/routes"));
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <div className="state state-error">{t("states.notFound")}</div>;
+}
+
+const page = (el: ReactNode) => <Suspense fallback={<Loading />}>{el}</Suspense>;
+
+const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage /> },
+  {
+    path: "/",
+    element: (
+      <RequireAuth>
+        <Shell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: "agencies/*", element: page(<OrgRoutes section="agencies" />) },
+      { path: "org-units/*", element: page(<OrgRoutes section="units" />) },
+      { path: "positions/*", element: page(<OrgRoutes section="positions" />) },
+      { path: "employees/*", element: page(<PeopleRoutes />) },
+      { path: "users/*", element: page(<AccountsRoutes />) },
+      { path: "*", element: <NotFound /> },
+    ],
+  },
+]);
+
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // Retrying a 4xx cannot help; network hiccups and 5xx get one more try.
+        retry: (count, error) => count < 1 && !(error instanceof ApiProblem && error.status < 500),
+      },
+    },
+  });
+}
+
+const queryClient = makeQueryClient();
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>
+        <RouterProvider router={router} />
+      </SessionProvider>
+    </QueryClientProvider>
+  );
+}

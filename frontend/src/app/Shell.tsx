@@ -1,0 +1,113 @@
+// The frame around every signed-in page: header (agency, user, language, sign out) and the
+// navigation each role is allowed to use.
+import { useState } from "react";
+import { NavLink, Outlet, useNavigate } from "react-router";
+import { useTranslation } from "react-i18next";
+import { useQuery } from "@tanstack/react-query";
+import { api } from "../api/client";
+import { setLanguage, type Language } from "../i18n";
+import { useSession, type Role } from "../session/SessionProvider";
+
+type NavItem = { to: string; label: string; roles?: Role[] };
+
+export function Shell() {
+  const { t, i18n } = useTranslation();
+  const { me, signOut, isSuperAdmin, agencyId, setAgencyId } = useSession();
+  const navigate = useNavigate();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const agencies = useQuery({
+    queryKey: ["org", "agencies", "all"],
+    enabled: isSuperAdmin,
+    queryFn: async () => (await api.GET("/api/v1/agencies", { params: { query: { per_page: 200 } } })).data,
+    staleTime: 10 * 60_000,
+  });
+
+  const items: NavItem[] = [
+    { to: "/", label: t("nav.home") },
+    { to: "/agencies", label: t("nav.agencies"), roles: ["super_admin", "agency_admin"] },
+    { to: "/org-units", label: t("nav.units") },
+    { to: "/positions", label: t("nav.positions") },
+    { to: "/employees", label: t("nav.employees"), roles: ["super_admin", "agency_admin", "supervisor"] },
+    { to: "/users", label: t("nav.users"), roles: ["super_admin", "agency_admin"] },
+  ];
+  const roles = me?.roles ?? [];
+  const visible = items.filter((i) => !i.roles || i.roles.some((r) => roles.includes(r)));
+  if (me?.employee_id && !roles.some((r) => ["super_admin", "agency_admin", "supervisor"].includes(r))) {
+    visible.push({ to: `/employees/${me.employee_id}`, label: t("nav.myProfile") });
+  }
+
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        {t("header.skipToContent")}
+      </a>
+      <header className="topbar">
+        <button
+          type="button"
+          className="icon-btn menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          ☰ <span className="visually-hidden">{t("nav.menu")}</span>
+        </button>
+        <NavLink to="/" className="brand">
+          {t("appName")}
+        </NavLink>
+        <div className="topbar-right">
+          {isSuperAdmin ? (
+            <label className="inline">
+              <span className="visually-hidden-sm">{t("header.agency")}</span>
+              <select value={agencyId ?? ""} onChange={(e) => setAgencyId(e.target.value || null)} data-testid="agency-switcher">
+                <option value="">{t("header.allAgencies")}</option>
+                {agencies.data?.items.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : me?.agency ? (
+            <span className="agency-name">{me.agency.name}</span>
+          ) : null}
+          <label className="inline">
+            <span className="visually-hidden">{t("header.language")}</span>
+            <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)} aria-label={t("header.language")} data-testid="language">
+              <option value="id">Bahasa Indonesia</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          <span className="user" title={me?.email}>
+            {me?.display_name}
+          </span>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={async () => {
+              await signOut();
+              navigate("/login");
+            }}
+          >
+            {t("header.signOut")}
+          </button>
+        </div>
+      </header>
+      <div className="layout">
+        <nav id="main-nav" className={`sidenav${menuOpen ? " open" : ""}`} aria-label={t("nav.mainNav")}>
+          <ul>
+            {visible.map((i) => (
+              <li key={i.to}>
+                <NavLink to={i.to} end={i.to === "/"} onClick={() => setMenuOpen(false)}>
+                  {i.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+// Texts of the accounts feature.
+export const accounts = {
+  id: {},
+  en: {},
+};

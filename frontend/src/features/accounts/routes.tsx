@@ -1,0 +1,4 @@
+// Routes of the accounts feature: users and roles.
+export default function AccountsRoutes() {
+  return <p>users</p>;
+}

@@ -1,0 +1,5 @@
+// Texts of the org feature.
+export const org = {
+  id: {},
+  en: {},
+};

@@ -1,0 +1,5 @@
+// Texts of the people feature.
+export const people = {
+  id: {},
+  en: {},
+};
