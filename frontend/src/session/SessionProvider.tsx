@@ -75,6 +75,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
+/** A fixed session, for component tests. */
+export function StaticSessionProvider({ value, children }: { value: SessionValue; children: ReactNode }) {
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export type { SessionValue };
+
 export function useSession(): SessionValue {
   const v = useContext(SessionContext);
   if (!v) throw new Error("useSession outside SessionProvider");
