@@ -29,7 +29,8 @@ const auth: Middleware = {
 };
 
 // `fetch` is looked up at call time so tests can stub globalThis.fetch.
-export const api = createClient<paths>({ baseUrl: "/", fetch: (r) => globalThis.fetch(r) });
+// Absolute URLs (the page's origin) so requests are valid outside a browser too (tests).
+export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? "", fetch: (r) => globalThis.fetch(r) });
 api.use(auth);
 
 export type Schemas = import("./schema.gen").components["schemas"];

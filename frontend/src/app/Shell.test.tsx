@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { Shell } from "./Shell";
+import { json, page, renderApp, session, stubApi } from "../test/render";
+import i18n from "../i18n";
+
+const navLinks = () => within(screen.getByRole("navigation", { name: /Navigasi utama|Main navigation/ })).getAllByRole("link").map((a) => a.textContent);
+
+describe("Shell", () => {
+  it("gives a super admin every section and an agency switcher", async () => {
+    stubApi((url) => (url.pathname === "/api/v1/agencies" ? json(page([{ id: "a1", code: "1771", name: "Pemerintah Kota Bengkulu", kind: "city", seat: "Bengkulu", created_at: "", updated_at: "" }])) : undefined));
+    renderApp(<Shell />);
+    expect(navLinks()).toEqual(["Beranda", "Instansi", "Unit organisasi", "Jabatan", "Pegawai", "Pengguna"]);
+    expect(await screen.findByRole("option", { name: "Pemerintah Kota Bengkulu" })).toBeInTheDocument();
+  });
+
+  it("shows a supervisor the employees but not the administration", () => {
+    renderApp(<Shell />, { session: session(["supervisor", "employee"]) });
+    expect(navLinks()).toEqual(["Beranda", "Unit organisasi", "Jabatan", "Pegawai"]);
+    expect(screen.getByText("Pemerintah Kota Bengkulu")).toBeInTheDocument();
+  });
+
+  it("shows an employee their own profile", () => {
+    const s = session(["employee"]);
+    renderApp(<Shell />, { session: { ...s, me: s.me ? { ...s.me, employee_id: "e-1" } : null } });
+    expect(navLinks()).toEqual(["Beranda", "Unit organisasi", "Jabatan", "Profil saya"]);
+  });
+
+  it("switches to English and remembers the choice", async () => {
+    renderApp(<Shell />, { session: session(["agency_admin"]) });
+    await userEvent.selectOptions(screen.getByLabelText("Bahasa"), "en");
+    expect(i18n.language).toBe("en");
+    expect(localStorage.getItem("pembina.lang")).toBe("en");
+    expect(document.documentElement.lang).toBe("en");
+    expect(screen.getByRole("button", { name: "Sign out" })).toBeInTheDocument();
+    expect(navLinks()).toContain("Users");
+  });
+
+  it("opens the navigation on a phone with an announced toggle", async () => {
+    renderApp(<Shell />, { session: session(["agency_admin"]) });
+    const toggle = screen.getByRole("button", { name: /Menu/ });
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await userEvent.click(toggle);
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+  });
+});
