@@ -1,4 +1,12 @@
-# Pembina: the API server (and the SPA once built into frontend/dist).
+# Pembina: the API server with the SPA it serves.
+FROM node:20-bookworm-slim AS spa
+WORKDIR /src/frontend
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY frontend ./
+COPY openapi /src/openapi
+RUN npm run build
+
 FROM rust:1.95-bookworm AS build
 WORKDIR /src
 COPY . .
@@ -10,6 +18,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates
 WORKDIR /app
 COPY --from=build /src/target/release/pembina /usr/local/bin/pembina
 COPY config ./config
+COPY --from=spa /src/frontend/dist ./frontend/dist
 RUN mkdir -p data && chown pembina data
 USER pembina
 ENV PEMBINA_BIND=0.0.0.0:8080 PEMBINA_LOG__FORMAT=json
