@@ -8,6 +8,7 @@
 mod string_enum;
 pub mod accounts;
 pub mod error;
+pub mod imports;
 pub mod org;
 pub mod page;
 pub mod people;
