@@ -23,6 +23,12 @@ pub struct ProblemField {
     /// English explanation.
     #[schema(example = "digits 1-8 must be a real birth date (YYYYMMDD)")]
     pub message: String,
+    /// For imports: the row of the file (the header is row 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u64>,
+    /// For imports: the column of the file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
 }
 
 /// An RFC 9457 problem document.
@@ -81,6 +87,23 @@ impl ApiError {
             field: e.field,
             code: e.code.to_owned(),
             message: e.message,
+            row: None,
+            column: None,
+        }));
+        self
+    }
+
+    /// Adds errors located in an imported file.
+    pub fn with_row_errors(
+        mut self,
+        errors: impl IntoIterator<Item = pembina_domain::imports::RowError>,
+    ) -> Self {
+        self.errors.extend(errors.into_iter().map(|e| ProblemField {
+            field: e.column.clone().unwrap_or_default(),
+            code: e.code,
+            message: e.message,
+            row: Some(e.row),
+            column: e.column,
         }));
         self
     }

@@ -6,6 +6,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod extract;
+pub mod imports;
 pub mod openapi;
 pub mod routes;
 pub mod startup;

@@ -32,6 +32,7 @@ another agency answers 404, exactly like one that does not exist.\n\n\
         (name = "people", description = "Employees (PNS and PPPK)"),
         (name = "accounts", description = "User accounts and roles"),
         (name = "audit", description = "The audit trail"),
+        (name = "imports", description = "Bulk imports and exports (CSV, XLSX)"),
         (name = "operations", description = "Health and readiness"),
     ),
     components(schemas(Problem, ProblemField)),

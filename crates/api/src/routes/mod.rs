@@ -7,6 +7,7 @@ pub mod auth;
 pub mod common;
 pub mod employees;
 pub mod health;
+pub mod imports;
 pub mod org_units;
 pub mod positions;
 pub mod users;
@@ -21,6 +22,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(auth::refresh)
         .service(auth::logout)
         .service(auth::get_me)
+        // Literal paths before `{id}` ones, which would swallow them.
+        .service(imports::export_employees)
+        .service(imports::export_org_units)
+        .service(imports::export_positions)
         .service(agencies::list_agencies)
         .service(agencies::get_agency)
         .service(agencies::create_agency)
@@ -45,5 +50,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(users::create_user)
         .service(users::update_user)
         .service(users::reset_user_password)
-        .service(audit::list_audit_events);
+        .service(audit::list_audit_events)
+        .service(imports::create_import)
+        .service(imports::list_imports)
+        .service(imports::get_import)
+        .service(imports::get_import_errors)
+        .service(imports::get_import_template);
 }

@@ -7,6 +7,7 @@ mod auth;
 mod demo;
 mod employees;
 mod errors;
+mod imports;
 mod openapi;
 mod org;
 mod spa;

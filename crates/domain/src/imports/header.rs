@@ -24,7 +24,10 @@ pub struct HeaderMap {
 }
 
 fn normalise(h: &str) -> String {
-    h.trim().trim_start_matches('\u{feff}').to_lowercase().replace([' ', '-'], "_")
+    h.trim()
+        .trim_start_matches('\u{feff}')
+        .to_lowercase()
+        .replace([' ', '-'], "_")
 }
 
 impl HeaderMap {
@@ -35,7 +38,12 @@ impl HeaderMap {
         let mut errors = Vec::new();
         let mut positions = Vec::new();
         for c in columns(kind) {
-            let found: Vec<usize> = norm.iter().enumerate().filter(|(_, h)| *h == c.name).map(|(i, _)| i).collect();
+            let found: Vec<usize> = norm
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| *h == c.name)
+                .map(|(i, _)| i)
+                .collect();
             match found.as_slice() {
                 [] if c.required => errors.push(RowError {
                     row: 1,
@@ -63,7 +71,11 @@ impl HeaderMap {
             .filter(|(_, n)| !n.is_empty() && !known.contains(&n.as_str()))
             .map(|(h, _)| h.trim().to_owned())
             .collect();
-        Ok(Self { kind, positions, unknown })
+        Ok(Self {
+            kind,
+            positions,
+            unknown,
+        })
     }
 
     pub fn kind(&self) -> ImportKind {
@@ -88,7 +100,11 @@ mod tests {
 
     #[test]
     fn headers_match_case_insensitively_and_unknown_ones_are_reported() {
-        let map = HeaderMap::parse(ImportKind::OrgUnits, &h(&["\u{feff}Code", " NAME ", "Kind", "Parent-Code", "colour"])).expect("valid");
+        let map = HeaderMap::parse(
+            ImportKind::OrgUnits,
+            &h(&["\u{feff}Code", " NAME ", "Kind", "Parent-Code", "colour"]),
+        )
+        .expect("valid");
         let row = h(&["PKM", " Puskesmas ", "service_unit", "", "red"]);
         assert_eq!(map.get(&row, "code"), Some("PKM"));
         assert_eq!(map.get(&row, "name"), Some("Puskesmas"));
@@ -99,8 +115,19 @@ mod tests {
 
     #[test]
     fn missing_and_repeated_required_columns_make_the_file_unusable() {
-        let errs = HeaderMap::parse(ImportKind::Employees, &h(&["nip", "NIP", "name"])).expect_err("invalid");
-        let got: Vec<_> = errs.iter().map(|e| (e.column.as_deref().unwrap_or(""), e.code.as_str())).collect();
-        assert_eq!(got, [("nip", "duplicate_column"), ("employment_type", "missing_column"), ("unit_code", "missing_column")]);
+        let errs = HeaderMap::parse(ImportKind::Employees, &h(&["nip", "NIP", "name"]))
+            .expect_err("invalid");
+        let got: Vec<_> = errs
+            .iter()
+            .map(|e| (e.column.as_deref().unwrap_or(""), e.code.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("nip", "duplicate_column"),
+                ("employment_type", "missing_column"),
+                ("unit_code", "missing_column")
+            ]
+        );
     }
 }

@@ -4,6 +4,9 @@
 pub mod agencies;
 pub mod audit_events;
 pub mod employees;
+pub mod import_errors;
+pub mod import_rows;
+pub mod imports;
 pub mod org_units;
 pub mod positions;
 pub mod refresh_tokens;

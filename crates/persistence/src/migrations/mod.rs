@@ -8,6 +8,7 @@ mod m20261127_000002_create_employees;
 mod m20261127_000003_create_accounts;
 mod m20261127_000004_create_audit_events;
 mod m20261127_000005_seed_bengkulu_agencies;
+mod m20261127_000006_create_imports;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000003_create_accounts::Migration),
             Box::new(m20261127_000004_create_audit_events::Migration),
             Box::new(m20261127_000005_seed_bengkulu_agencies::Migration),
+            Box::new(m20261127_000006_create_imports::Migration),
         ]
     }
 }

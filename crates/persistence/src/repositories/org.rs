@@ -394,10 +394,23 @@ pub async fn update_unit(
     let txn = db.begin().await.dom()?;
     let before = get_unit(&txn, scope, id).await?;
     let u = change(&before)?;
-    ensure_unit_code_free(&txn, before.agency_id, &u.code, Some(id)).await?;
+    let after = save_unit(&txn, actor, before, u).await?;
+    txn.commit().await.dom()?;
+    Ok(after)
+}
+
+/// Saves `u` over `before` inside the caller's transaction (moves included).
+pub(crate) async fn save_unit<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    before: org_units::Model,
+    u: NewOrgUnit,
+) -> Result<org_units::Model, DomainError> {
+    let id = before.id;
+    ensure_unit_code_free(txn, before.agency_id, &u.code, Some(id)).await?;
     let mut am = before.clone().into_active_model();
     if u.parent_id != before.parent_id {
-        let parent = parent_of(&txn, before.agency_id, u.parent_id).await?;
+        let parent = parent_of(txn, before.agency_id, u.parent_id).await?;
         if parent
             .as_ref()
             .is_some_and(|p| p.path.starts_with(&before.path))
@@ -444,14 +457,14 @@ pub async fn update_unit(
     am.kind = Set(u.kind.as_str().to_owned());
     am.active = Set(u.active);
     am.updated_at = Set(Utc::now());
-    let after = am.update(&txn).await.dom()?;
+    let after = am.update(txn).await.dom()?;
     let action = if before.parent_id != after.parent_id {
         "move"
     } else {
         "update"
     };
     audit::record(
-        &txn,
+        txn,
         actor,
         Change {
             agency_id: Some(after.agency_id),
@@ -463,7 +476,6 @@ pub async fn update_unit(
         },
     )
     .await?;
-    txn.commit().await.dom()?;
     Ok(after)
 }
 
@@ -640,7 +652,21 @@ pub async fn update_position(
     let txn = db.begin().await.dom()?;
     let before = get_position(&txn, scope, id).await?;
     let (p, active) = change(&before)?;
-    check_position(&txn, &p, Some(id)).await?;
+    let after = save_position(&txn, actor, before, p, active).await?;
+    txn.commit().await.dom()?;
+    Ok(after)
+}
+
+/// Saves `p` over `before` inside the caller's transaction.
+pub(crate) async fn save_position<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    before: positions::Model,
+    p: NewPosition,
+    active: bool,
+) -> Result<positions::Model, DomainError> {
+    let id = before.id;
+    check_position(txn, &p, Some(id)).await?;
     let mut am = before.clone().into_active_model();
     am.org_unit_id = Set(p.org_unit_id);
     am.code = Set(p.code);
@@ -649,9 +675,9 @@ pub async fn update_position(
     am.functional_level = Set(p.functional_level.map(|l| l.as_str().to_owned()));
     am.active = Set(active);
     am.updated_at = Set(Utc::now());
-    let after = am.update(&txn).await.dom()?;
+    let after = am.update(txn).await.dom()?;
     audit::record(
-        &txn,
+        txn,
         actor,
         Change {
             agency_id: Some(after.agency_id),
@@ -663,6 +689,5 @@ pub async fn update_position(
         },
     )
     .await?;
-    txn.commit().await.dom()?;
     Ok(after)
 }

@@ -1,0 +1,147 @@
+//! Exports in the import's own columns, so exporting and importing back changes nothing.
+
+use std::collections::HashMap;
+
+use pembina_domain::DomainError;
+use pembina_domain::imports::{ImportKind, columns};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use uuid::Uuid;
+
+use super::engine::CHUNK;
+use crate::DbResultExt;
+use crate::entities::{employees, org_units, positions};
+
+/// The header row of `kind`.
+pub fn header(kind: ImportKind) -> Vec<String> {
+    columns(kind).iter().map(|c| c.name.to_owned()).collect()
+}
+
+fn opt(v: Option<&str>) -> String {
+    v.unwrap_or_default().to_owned()
+}
+
+/// Calls `row` for every record of `kind` in the agency, a chunk at a time, in key order.
+pub async fn export_rows(
+    db: &DatabaseConnection,
+    agency_id: Uuid,
+    kind: ImportKind,
+    mut row: impl FnMut(Vec<String>) -> Result<(), DomainError>,
+) -> Result<(), DomainError> {
+    let units: Vec<(Uuid, String)> = org_units::Entity::find()
+        .select_only()
+        .column(org_units::Column::Id)
+        .column(org_units::Column::Code)
+        .filter(org_units::Column::AgencyId.eq(agency_id))
+        .into_tuple()
+        .all(db)
+        .await
+        .dom()?;
+    let unit_code: HashMap<Uuid, String> = units.into_iter().collect();
+    match kind {
+        ImportKind::OrgUnits => {
+            let all = org_units::Entity::find()
+                .filter(org_units::Column::AgencyId.eq(agency_id))
+                .order_by_asc(org_units::Column::Path)
+                .all(db)
+                .await
+                .dom()?;
+            for u in all {
+                let parent = u
+                    .parent_id
+                    .and_then(|p| unit_code.get(&p))
+                    .cloned()
+                    .unwrap_or_default();
+                row(vec![u.code, u.name, u.kind, parent, u.active.to_string()])?;
+            }
+        }
+        ImportKind::Positions => {
+            let all = positions::Entity::find()
+                .filter(positions::Column::AgencyId.eq(agency_id))
+                .order_by_asc(positions::Column::Code)
+                .all(db)
+                .await
+                .dom()?;
+            for p in all {
+                let unit = p
+                    .org_unit_id
+                    .and_then(|u| unit_code.get(&u))
+                    .cloned()
+                    .unwrap_or_default();
+                row(vec![
+                    p.code,
+                    p.title,
+                    p.kind,
+                    opt(p.functional_level.as_deref()),
+                    unit,
+                    p.active.to_string(),
+                ])?;
+            }
+        }
+        ImportKind::Employees => {
+            let positions: Vec<(Uuid, String)> = positions::Entity::find()
+                .select_only()
+                .column(positions::Column::Id)
+                .column(positions::Column::Code)
+                .filter(positions::Column::AgencyId.eq(agency_id))
+                .into_tuple()
+                .all(db)
+                .await
+                .dom()?;
+            let position_code: HashMap<Uuid, String> = positions.into_iter().collect();
+            let mut after = String::new();
+            loop {
+                let chunk = employees::Entity::find()
+                    .filter(employees::Column::AgencyId.eq(agency_id))
+                    .filter(employees::Column::Nip.gt(after.clone()))
+                    .order_by_asc(employees::Column::Nip)
+                    .limit(CHUNK as u64)
+                    .all(db)
+                    .await
+                    .dom()?;
+                let Some(last) = chunk.last() else { break };
+                after = last.nip.clone();
+                let sup_ids: Vec<Uuid> = chunk.iter().filter_map(|e| e.supervisor_id).collect();
+                let sup_nip: HashMap<Uuid, String> = if sup_ids.is_empty() {
+                    HashMap::new()
+                } else {
+                    employees::Entity::find()
+                        .select_only()
+                        .column(employees::Column::Id)
+                        .column(employees::Column::Nip)
+                        .filter(employees::Column::Id.is_in(sup_ids))
+                        .into_tuple::<(Uuid, String)>()
+                        .all(db)
+                        .await
+                        .dom()?
+                        .into_iter()
+                        .collect()
+                };
+                for e in chunk {
+                    row(vec![
+                        e.nip,
+                        e.employment_type,
+                        e.name,
+                        opt(e.title_prefix.as_deref()),
+                        opt(e.title_suffix.as_deref()),
+                        e.sex,
+                        e.birth_date.format("%Y-%m-%d").to_string(),
+                        opt(e.rank.as_deref()),
+                        unit_code.get(&e.org_unit_id).cloned().unwrap_or_default(),
+                        e.position_id
+                            .and_then(|p| position_code.get(&p))
+                            .cloned()
+                            .unwrap_or_default(),
+                        e.supervisor_id
+                            .and_then(|s| sup_nip.get(&s))
+                            .cloned()
+                            .unwrap_or_default(),
+                        opt(e.email.as_deref()),
+                        opt(e.phone.as_deref()),
+                        e.status,
+                    ])?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
