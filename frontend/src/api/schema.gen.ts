@@ -165,6 +165,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/employees/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Employees of the agency in the import's columns (export → import changes nothing).
+         * @description **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency).
+         */
+        get: operations["export_employees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/employees/{id}": {
         parameters: {
             query?: never;
@@ -234,6 +254,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Imports, newest first (without their errors).
+         * @description **Who may call:** super_admin (all agencies); agency_admin (their agency).
+         */
+        get: operations["list_imports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One import with its error report.
+         * @description **Who may call:** super_admin; agency_admin (imports of their agency).
+         */
+        get: operations["get_import"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The error report of an import as CSV (`row,column,code,message`).
+         * @description **Who may call:** super_admin; agency_admin (imports of their agency).
+         */
+        get: operations["get_import_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import org units, positions or employees from CSV or XLSX.
+         * @description Send the file as the body (`text/csv` or the XLSX media type) or as the `file` part of a
+         *     `multipart/form-data` form. Headers are matched case-insensitively; see
+         *     `GET /imports/{kind}/template` and docs/imports.md for the columns. Rows are upserted by their
+         *     natural key (NIP, unit code, position code), so importing the same file twice changes nothing
+         *     the second time. A dry run (the default) writes nothing. A commit is atomic unless
+         *     `on_error=skip`. A file that cannot be read at all is answered with problem+json (422)
+         *     naming the row and column.
+         *
+         *     **Who may call:** super_admin (naming `agency_id`); agency_admin (their own agency).
+         */
+        post: operations["create_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{kind}/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A file with the header row of `kind` and one example row.
+         * @description **Who may call:** any signed-in user.
+         */
+        get: operations["get_import_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -273,6 +401,26 @@ export interface paths {
          * @description **Who may call:** super_admin; agency_admin (in their own agency).
          */
         post: operations["create_org_unit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Org units of the agency in the import's columns.
+         * @description **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency).
+         */
+        get: operations["export_org_units"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -342,6 +490,26 @@ export interface paths {
          * @description **Who may call:** super_admin; agency_admin (in their own agency).
          */
         post: operations["create_position"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/positions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Positions of the agency in the import's columns.
+         * @description **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency).
+         */
+        get: operations["export_positions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -670,6 +838,66 @@ export interface components {
             /** @description `ok` or `ready`. */
             status: string;
         };
+        ImportResponse: {
+            /** Format: uuid */
+            actor_user_id?: string | null;
+            /** Format: uuid */
+            agency_id: string;
+            /** Format: int64 */
+            created: number;
+            /**
+             * Format: int64
+             * @description Employees made inactive by `full_sync`.
+             */
+            deactivated: number;
+            /**
+             * Format: int64
+             * @description All errors found; `errors` holds the first 10,000.
+             */
+            error_count: number;
+            errors: components["schemas"]["ImportRowError"][];
+            /** Format: int64 */
+            file_bytes: number;
+            file_name?: string | null;
+            file_sha256: string;
+            /** Format: date-time */
+            finished_at: string;
+            /** @description `csv` or `xlsx`. */
+            format: string;
+            full_sync: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description `org-units`, `positions` or `employees`. */
+            kind: string;
+            /** @description `dry_run` or `commit`. */
+            mode: string;
+            /** @description `abort` or `skip`. */
+            on_error: string;
+            /** @description `committed`, `dry_run`, or `rolled_back` (an atomic commit with rejected rows: nothing written). */
+            outcome: string;
+            /** Format: int64 */
+            rejected: number;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: int64 */
+            total_rows: number;
+            /** Format: int64 */
+            unchanged: number;
+            /** @description Columns of the file that are not documented (ignored). */
+            unknown_columns: string[];
+            /** Format: int64 */
+            updated: number;
+        };
+        /** @description An error of one row (the header is row 1). */
+        ImportRowError: {
+            /** @example nip_invalid_birth_date */
+            code: string;
+            /** @description The column, as documented; absent for problems of the whole row. */
+            column?: string | null;
+            message: string;
+            /** Format: int64 */
+            row: number;
+        };
         LoginRequest: {
             /** @example Pembina#2026 */
             password: string;
@@ -869,6 +1097,74 @@ export interface components {
                 title_suffix?: string | null;
                 /** Format: date-time */
                 updated_at: string;
+            }[];
+            /**
+             * Format: int64
+             * @description This page's number, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Items per page (at most 200).
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Number of matching items across all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
+        Page_ImportResponse: {
+            items: {
+                /** Format: uuid */
+                actor_user_id?: string | null;
+                /** Format: uuid */
+                agency_id: string;
+                /** Format: int64 */
+                created: number;
+                /**
+                 * Format: int64
+                 * @description Employees made inactive by `full_sync`.
+                 */
+                deactivated: number;
+                /**
+                 * Format: int64
+                 * @description All errors found; `errors` holds the first 10,000.
+                 */
+                error_count: number;
+                errors: components["schemas"]["ImportRowError"][];
+                /** Format: int64 */
+                file_bytes: number;
+                file_name?: string | null;
+                file_sha256: string;
+                /** Format: date-time */
+                finished_at: string;
+                /** @description `csv` or `xlsx`. */
+                format: string;
+                full_sync: boolean;
+                /** Format: uuid */
+                id: string;
+                /** @description `org-units`, `positions` or `employees`. */
+                kind: string;
+                /** @description `dry_run` or `commit`. */
+                mode: string;
+                /** @description `abort` or `skip`. */
+                on_error: string;
+                /** @description `committed`, `dry_run`, or `rolled_back` (an atomic commit with rejected rows: nothing written). */
+                outcome: string;
+                /** Format: int64 */
+                rejected: number;
+                /** Format: date-time */
+                started_at: string;
+                /** Format: int64 */
+                total_rows: number;
+                /** Format: int64 */
+                unchanged: number;
+                /** @description Columns of the file that are not documented (ignored). */
+                unknown_columns: string[];
+                /** Format: int64 */
+                updated: number;
             }[];
             /**
              * Format: int64
@@ -1087,6 +1383,8 @@ export interface components {
              * @example nip_invalid_birth_date
              */
             code: string;
+            /** @description For imports: the column of the file. */
+            column?: string | null;
             /**
              * @description The field, as named in the request (`nip`, `birth_date`, `per_page`).
              * @example nip
@@ -1097,6 +1395,11 @@ export interface components {
              * @example digits 1-8 must be a real birth date (YYYYMMDD)
              */
             message: string;
+            /**
+             * Format: int64
+             * @description For imports: the row of the file (the header is row 1).
+             */
+            row?: number | null;
         };
         RefreshRequest: {
             /** @description The refresh token from the last sign-in or refresh. */
@@ -1627,6 +1930,34 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    export_employees: {
+        parameters: {
+            query?: {
+                /** @description `csv` (default) or `xlsx`. */
+                format?: "csv" | "xlsx";
+                /** @description Super admins: the agency to export (required for exports). */
+                agency_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     get_employee: {
         parameters: {
             query?: never;
@@ -1758,6 +2089,177 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    list_imports: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description 1-200, default 20. */
+                per_page?: number;
+                /** @description `org-units`, `positions` or `employees`. */
+                kind?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ImportResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_import_errors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    create_import: {
+        parameters: {
+            query?: {
+                /** @description `dry_run` (default) or `commit`. */
+                mode?: "dry_run" | "commit";
+                /** @description `abort` (default: atomic) or `skip`. */
+                on_error?: "abort" | "skip";
+                /** @description Employees only: mark the agency's employees missing from the file `inactive`. */
+                full_sync?: boolean;
+                /** @description Super admins: the agency to import into. */
+                agency_id?: string;
+                /** @description XLSX: the sheet to read (default the first). */
+                sheet?: string;
+                /** @description The file's name, for the record (also taken from Content-Disposition or the multipart part). */
+                file_name?: string;
+            };
+            header?: never;
+            path: {
+                /** @description org-units, positions or employees */
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                "multipart/form-data": number[];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The file is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_import_template: {
+        parameters: {
+            query?: {
+                /** @description `csv` (default) or `xlsx`. */
+                format?: "csv" | "xlsx";
+                /** @description Super admins: the agency to export (required for exports). */
+                agency_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description org-units, positions or employees */
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     get_me: {
         parameters: {
             query?: never;
@@ -1847,6 +2349,34 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    export_org_units: {
+        parameters: {
+            query?: {
+                /** @description `csv` (default) or `xlsx`. */
+                format?: "csv" | "xlsx";
+                /** @description Super admins: the agency to export (required for exports). */
+                agency_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
@@ -1998,6 +2528,34 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    export_positions: {
+        parameters: {
+            query?: {
+                /** @description `csv` (default) or `xlsx`. */
+                format?: "csv" | "xlsx";
+                /** @description Super admins: the agency to export (required for exports). */
+                agency_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };

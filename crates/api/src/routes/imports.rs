@@ -50,8 +50,10 @@ pub enum OnErrorParam {
 #[into_params(parameter_in = Query)]
 pub struct CreateImportQuery {
     /// `dry_run` (default) or `commit`.
+    #[param(inline)]
     pub mode: Option<Mode>,
     /// `abort` (default: atomic) or `skip`.
+    #[param(inline)]
     pub on_error: Option<OnErrorParam>,
     /// Employees only: mark the agency's employees missing from the file `inactive`.
     pub full_sync: Option<bool>,
@@ -386,6 +388,7 @@ pub enum FileFormat {
 #[into_params(parameter_in = Query)]
 pub struct FormatQuery {
     /// `csv` (default) or `xlsx`.
+    #[param(inline)]
     pub format: Option<FileFormat>,
     /// Super admins: the agency to export (required for exports).
     pub agency_id: Option<Uuid>,

@@ -68,3 +68,28 @@ db_test!(
         assert!(init.contains("/api/v1/openapi.json"));
     }
 );
+
+/// Every `$ref` points at something the document defines (client generators refuse dangling ones).
+#[test]
+fn every_reference_in_the_spec_resolves() {
+    fn walk(v: &Value, refs: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                if let Some(Value::String(r)) = m.get("$ref") {
+                    refs.push(r.clone());
+                }
+                m.values().for_each(|x| walk(x, refs));
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, refs)),
+            _ => {}
+        }
+    }
+    let spec: Value = serde_json::from_str(&pembina_api::startup::openapi().to_json().expect("json")).expect("parse");
+    let mut refs = Vec::new();
+    walk(&spec, &mut refs);
+    assert!(!refs.is_empty());
+    for r in refs {
+        let pointer = r.strip_prefix('#').expect("local reference");
+        assert!(spec.pointer(pointer).is_some(), "dangling reference {r}");
+    }
+}
