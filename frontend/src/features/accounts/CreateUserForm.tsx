@@ -3,8 +3,8 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../session/SessionProvider";
-import { Button } from "../../ui/Button";
 import { SelectField, TextField } from "../../ui/Field";
+import { FormActions } from "../../ui/FormActions";
 import { useProblemText } from "../../ui/problemText";
 import { ROLES, useAgencies, useCreateUser, type Role, type User } from "./api";
 import { EmployeePicker, type EmployeeRef } from "./EmployeePicker";
@@ -144,12 +144,7 @@ export function CreateUserForm({ onDone, onCancel }: Props) {
         blockedReason={isSuperAdmin && !makesSuper && !agencyId ? t("form.chooseAgencyFirst") : undefined}
         error={text.field(errors.employee_id)}
       />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? t("common:actions.saving") : t("create.submit")}
-        </Button>
-        <Button onClick={onCancel}>{t("common:actions.cancel")}</Button>
-      </div>
+      <FormActions busy={create.isPending} onCancel={onCancel} submitLabel={t("create.submit")} />
     </form>
   );
 }

@@ -5,13 +5,13 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { Schemas } from "../../api/client";
 import { useSession } from "../../session/SessionProvider";
-import { Button } from "../../ui/Button";
-import { TextField } from "../../ui/Field";
+import { CheckboxField, TextField } from "../../ui/Field";
+import { FormActions } from "../../ui/FormActions";
 import { Loading } from "../../ui/States";
 import { useProblemText } from "../../ui/problemText";
 import { ROLES, useEmployee, useUpdateUser, type Role, type User } from "./api";
 import { EmployeePicker, type EmployeeRef } from "./EmployeePicker";
-import { CheckboxField, FormProblem, RoleFieldset, fieldErrorsOf, localError, type FieldErrors } from "./fields";
+import { FormProblem, RoleFieldset, fieldErrorsOf, localError, type FieldErrors } from "./fields";
 
 const SHOWN = ["display_name", "roles", "active", "employee_id"] as const;
 
@@ -87,8 +87,9 @@ export function EditUserForm({ user, onDone, onCancel }: Props) {
       />
       <CheckboxField
         label={t("form.active")}
+        name="active"
         checked={active}
-        onChange={setActive}
+        onChange={(e) => setActive(e.target.checked)}
         disabled={isMe}
         hint={isMe ? t("errors:field.cannot_deactivate_self") : t("form.activeHint")}
         error={text.field(errors.active)}
@@ -103,12 +104,7 @@ export function EditUserForm({ user, onDone, onCancel }: Props) {
           error={text.field(errors.employee_id)}
         />
       )}
-      <div className="form-actions">
-        <Button type="submit" variant="primary" disabled={update.isPending}>
-          {update.isPending ? t("common:actions.saving") : t("common:actions.save")}
-        </Button>
-        <Button onClick={onCancel}>{t("common:actions.cancel")}</Button>
-      </div>
+      <FormActions busy={update.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 // Links an account to an employee record: search by name or NIP, pick one, or unlink.
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Button } from "../../ui/Button";
+import { Button, Named } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
 import { ErrorState, Loading } from "../../ui/States";
 import { useDebounced } from "../../ui/hooks";
@@ -75,7 +75,7 @@ export function EmployeePicker({ value, onChange, agencyId, blockedReason, error
                 {results.data.map((e) => (
                   <li key={e.id} className="tree-row">
                     <Button onClick={() => onChange({ id: e.id, full_name: e.full_name, nip: e.nip })}>
-                      {t("form.pick")} <span className="visually-hidden">{e.full_name}</span>
+                      <Named label={t("form.pick")} name={e.full_name} />
                     </Button>
                     <span>
                       {e.full_name} <span className="muted">{t("form.nip", { nip: e.nip })}</span>

@@ -1,8 +1,8 @@
 // A new password set by an administrator; the account is signed out everywhere and unlocked.
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/Field";
+import { FormActions } from "../../ui/FormActions";
 import { useProblemText } from "../../ui/problemText";
 import { useResetPassword, type User } from "./api";
 import { FormProblem, MIN_PASSWORD, fieldErrorsOf, localError, type FieldErrors } from "./fields";
@@ -46,12 +46,7 @@ export function ResetPasswordForm({ user, onDone, onCancel }: Props) {
         hint={t("form.passwordHint")}
         error={text.field(errors.password)}
       />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" disabled={reset.isPending}>
-          {reset.isPending ? t("common:actions.saving") : t("reset.submit")}
-        </Button>
-        <Button onClick={onCancel}>{t("common:actions.cancel")}</Button>
-      </div>
+      <FormActions busy={reset.isPending} onCancel={onCancel} submitLabel={t("reset.submit")} />
     </form>
   );
 }

@@ -1,11 +1,13 @@
 // Users and roles: the accounts an administrator manages, searchable and filterable by role and
 // status, with dialogs to create, edit and reset the password of an account.
-import { useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../i18n/format";
 import { useSession } from "../../session/SessionProvider";
-import { Button } from "../../ui/Button";
+import { ActiveBadge, Badge } from "../../ui/Badge";
+import { Button, Named } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
+import { SelectField, TextField } from "../../ui/Field";
 import { PageHeader } from "../../ui/PageHeader";
 import { Pagination } from "../../ui/Pagination";
 import { Empty, ErrorState, Loading, Notice } from "../../ui/States";
@@ -20,7 +22,6 @@ type Open = { kind: "create" } | { kind: "edit"; user: User } | { kind: "reset";
 export function UsersPage() {
   const { t, i18n } = useTranslation("accounts");
   const { me, isSuperAdmin, agencyId } = useSession();
-  const ids = useId();
   const [q, setQ] = useState("");
   const [role, setRole] = useState<Role | null>(null);
   const [active, setActive] = useState<boolean | null>(null);
@@ -73,34 +74,26 @@ export function UsersPage() {
       />
       {done ? <Notice kind="success">{done}</Notice> : null}
       <form className="filters" role="search" aria-label={t("filters.label")} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor={`${ids}-q`}>{t("filters.search")}</label>
-          <input id={`${ids}-q`} type="search" name="q" value={q} onChange={(e) => setQ(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-role`}>{t("filters.role")}</label>
-          <select id={`${ids}-role`} name="role" value={role ?? ""} onChange={(e) => setRole(ROLES.find((r) => r === e.target.value) ?? null)}>
-            <option value="">{t("filters.allRoles")}</option>
-            {roleChoices.map((r) => (
-              <option key={r} value={r}>
-                {t(`enums:role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-active`}>{t("filters.status")}</label>
-          <select
-            id={`${ids}-active`}
-            name="active"
-            value={active === null ? "" : String(active)}
-            onChange={(e) => setActive(e.target.value === "" ? null : e.target.value === "true")}
-          >
-            <option value="">{t("filters.allStatuses")}</option>
-            <option value="true">{t("common:active")}</option>
-            <option value="false">{t("common:inactive")}</option>
-          </select>
-        </div>
+        <TextField label={t("filters.search")} name="q" type="search" value={q} onChange={(e) => setQ(e.target.value)} optionalMarker={false} />
+        <SelectField label={t("filters.role")} name="role" value={role ?? ""} onChange={(e) => setRole(ROLES.find((r) => r === e.target.value) ?? null)} optionalMarker={false}>
+          <option value="">{t("filters.allRoles")}</option>
+          {roleChoices.map((r) => (
+            <option key={r} value={r}>
+              {t(`enums:role.${r}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t("filters.status")}
+          name="active"
+          value={active === null ? "" : String(active)}
+          onChange={(e) => setActive(e.target.value === "" ? null : e.target.value === "true")}
+          optionalMarker={false}
+        >
+          <option value="">{t("filters.allStatuses")}</option>
+          <option value="true">{t("common:active")}</option>
+          <option value="false">{t("common:inactive")}</option>
+        </SelectField>
       </form>
 
       {users.isPending ? (
@@ -142,17 +135,17 @@ export function UsersPage() {
                       {u.roles.map((r, i) => (
                         <span key={r}>
                           {i > 0 ? " " : null}
-                          <span className="badge">{t(`enums:role.${r}`)}</span>
+                          <Badge>{t(`enums:role.${r}`)}</Badge>
                         </span>
                       ))}
                     </td>
                     {isSuperAdmin ? <td>{u.agency_id ? (agencyNames.get(u.agency_id) ?? "—") : "—"}</td> : null}
                     <td>
-                      <span className={`badge ${u.active ? "badge-active" : "badge-inactive"}`}>{u.active ? t("common:active") : t("common:inactive")}</span>
+                      <ActiveBadge active={u.active} />
                       {u.locked_until ? (
                         <>
                           {" "}
-                          <span className="badge badge-inactive">{t("lockedUntil", { time: formatDateTime(u.locked_until, i18n.language) })}</span>
+                          <Badge tone="inactive">{t("lockedUntil", { time: formatDateTime(u.locked_until, i18n.language) })}</Badge>
                         </>
                       ) : null}
                     </td>
@@ -160,10 +153,10 @@ export function UsersPage() {
                     <td>
                       <div className="page-actions">
                         <Button onClick={() => show({ kind: "edit", user: u })}>
-                          {t("common:actions.edit")} <span className="visually-hidden">{u.email}</span>
+                          <Named label={t("common:actions.edit")} name={u.email} />
                         </Button>
                         <Button onClick={() => show({ kind: "reset", user: u })}>
-                          {t("resetPassword")} <span className="visually-hidden">{u.email}</span>
+                          <Named label={t("resetPassword")} name={u.email} />
                         </Button>
                       </div>
                     </td>

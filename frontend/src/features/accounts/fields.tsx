@@ -1,8 +1,9 @@
-// Form pieces of the account dialogs: field errors from problems, the role checkboxes, a
-// labelled checkbox, and the notice above a form that failed.
+// Form pieces of the account dialogs: field errors from problems, the role checkboxes and the
+// notice above a form that failed.
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiProblem, type ProblemField } from "../../api/problem";
+import { FieldMessages, describedBy } from "../../ui/Field";
 import { Notice } from "../../ui/States";
 import { useProblemText } from "../../ui/problemText";
 import { ROLES, type Role } from "./api";
@@ -62,7 +63,7 @@ export function RoleFieldset({ value, onChange, offered, locked = [], hint, erro
   // Kept in the order of ROLES, whatever the order of the clicks.
   const toggle = (r: Role, on: boolean) => onChange(ROLES.filter((x) => (x === r ? on : value.includes(x))));
   return (
-    <fieldset className={`field${error ? " field-invalid" : ""}`} aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}>
+    <fieldset className={`field${error ? " field-invalid" : ""}`} aria-describedby={describedBy(id, error, hint)}>
       <legend>
         {t("form.roles")}
         <span className="req" aria-hidden="true">
@@ -84,56 +85,7 @@ export function RoleFieldset({ value, onChange, offered, locked = [], hint, erro
           {t(`enums:role.${r}`)}
         </label>
       ))}
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} error={error} hint={hint} />
     </fieldset>
-  );
-}
-
-type CheckboxProps = {
-  label: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  disabled?: boolean;
-  hint?: string | undefined;
-  error?: string | undefined;
-};
-
-/** One labelled checkbox with its hint or error, like TextField. */
-export function CheckboxField({ label, checked, onChange, disabled, hint, error }: CheckboxProps) {
-  const id = useId();
-  return (
-    <div className={`field${error ? " field-invalid" : ""}`}>
-      <label className="inline" htmlFor={id}>
-        <input
-          id={id}
-          type="checkbox"
-          checked={checked}
-          disabled={disabled}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-          onChange={(e) => onChange(e.target.checked)}
-        />
-        {label}
-      </label>
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

@@ -3,14 +3,16 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../session/SessionProvider";
-import { Button } from "../../ui/Button";
+import { Button, Named } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { SelectField, TextField } from "../../ui/Field";
+import { FormActions } from "../../ui/FormActions";
 import { PageHeader } from "../../ui/PageHeader";
 import { Pagination } from "../../ui/Pagination";
 import { Empty, ErrorState, Loading, Notice } from "../../ui/States";
+import { positiveInt } from "../../ui/urlParams";
 import { AGENCY_KINDS, useAgencies, useCreateAgency, useUpdateAgency, type Agency, type AgencyKind } from "./api";
-import { FormActions, Named, positiveInt, useFormErrors, useUrlState } from "./shared";
+import { useFormErrors, useUrlState } from "./shared";
 
 const LIST_DEFAULTS = { page: "1", per_page: "20" };
 
@@ -20,8 +22,8 @@ export function AgenciesPage() {
   const { t } = useTranslation("org");
   const { isSuperAdmin, has, me } = useSession();
   const [get, set] = useUrlState(LIST_DEFAULTS);
-  const page = positiveInt(get("page"), 1);
-  const perPage = positiveInt(get("per_page"), 20);
+  const page = positiveInt(get("page")) ?? 1;
+  const perPage = positiveInt(get("per_page")) ?? 20;
   const list = useAgencies({ page, perPage });
   const [editing, setEditing] = useState<Editing>(null);
   const [flash, setFlash] = useState<string | null>(null);

@@ -2,15 +2,19 @@
 import { useCallback, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../session/SessionProvider";
-import { Button } from "../../ui/Button";
+import { ActiveBadge } from "../../ui/Badge";
+import { Button, Named } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
-import { SelectField, TextField } from "../../ui/Field";
+import { CheckboxField, SelectField, TextField } from "../../ui/Field";
+import { FormActions } from "../../ui/FormActions";
+import { useSearchBox } from "../../ui/hooks";
 import { PageHeader } from "../../ui/PageHeader";
 import { Pagination } from "../../ui/Pagination";
 import { SortHeader } from "../../ui/SortHeader";
 import { Empty, ErrorState, Loading, Notice } from "../../ui/States";
+import { positiveInt } from "../../ui/urlParams";
 import { FUNCTIONAL_LEVELS, POSITION_KINDS, useCreatePosition, usePositions, useUpdatePosition, type FunctionalLevel, type Position, type PositionKind, type PositionSort } from "./api";
-import { AgencySelect, CheckboxField, FormActions, Named, positiveInt, StatusBadge, useFormErrors, useSearchBox, useUrlState } from "./shared";
+import { AgencySelect, useFormErrors, useUrlState } from "./shared";
 import { UnitPicker } from "./UnitPicker";
 
 const URL_DEFAULTS = { q: "", kind: "", active: "", sort: "title", page: "1", per_page: "20" };
@@ -30,8 +34,8 @@ export function PositionsPage() {
   const kind = get("kind");
   const active = get("active");
   const sort = SORTS.find((s) => s === get("sort")) ?? "title";
-  const page = positiveInt(get("page"), 1);
-  const perPage = positiveInt(get("per_page"), 20);
+  const page = positiveInt(get("page")) ?? 1;
+  const perPage = positiveInt(get("per_page")) ?? 20;
   const [editing, setEditing] = useState<Editing>(null);
   const [flash, setFlash] = useState<string | null>(null);
 
@@ -61,8 +65,8 @@ export function PositionsPage() {
       />
       {flash ? <Notice kind="success">{flash}</Notice> : null}
       <div className="filters" role="search">
-        <TextField label={t("positions.search")} name="q" type="search" value={search} onChange={(e) => setSearch(e.target.value)} hint={t("positions.searchHint")} autoComplete="off" />
-        <SelectField label={t("positions.kind")} name="kind" value={kind} onChange={(e) => set({ kind: e.target.value, page: "1" })}>
+        <TextField label={t("positions.search")} name="q" type="search" value={search} onChange={(e) => setSearch(e.target.value)} hint={t("positions.searchHint")} autoComplete="off" optionalMarker={false} />
+        <SelectField label={t("positions.kind")} name="kind" value={kind} onChange={(e) => set({ kind: e.target.value, page: "1" })} optionalMarker={false}>
           <option value="">{t("positions.allKinds")}</option>
           {POSITION_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -70,7 +74,7 @@ export function PositionsPage() {
             </option>
           ))}
         </SelectField>
-        <SelectField label={t("positions.status")} name="active" value={active} onChange={(e) => set({ active: e.target.value, page: "1" })}>
+        <SelectField label={t("positions.status")} name="active" value={active} onChange={(e) => set({ active: e.target.value, page: "1" })} optionalMarker={false}>
           <option value="">{t("common:all")}</option>
           <option value="true">{t("common:active")}</option>
           <option value="false">{t("common:inactive")}</option>
@@ -109,7 +113,7 @@ export function PositionsPage() {
                     <td>{t(`enums:positionKind.${p.kind}`)}</td>
                     <td>{p.functional_level ? t(`enums:functionalLevel.${p.functional_level}`) : "—"}</td>
                     <td>
-                      <StatusBadge active={p.active} />
+                      <ActiveBadge active={p.active} />
                     </td>
                     {isAdmin ? (
                       <td>
@@ -232,7 +236,7 @@ function PositionForm({ position, onDone, onCancel }: { position: Position | nul
         ) : null}
       </div>
       <UnitPicker agencyId={agencyId} name="org_unit_id" label={t("positions.unit")} noneLabel={t("positions.noUnit")} value={unitId} onChange={setUnitId} error={errors.at("org_unit_id")} />
-      {position ? <CheckboxField label={t("positions.activeLabel")} name="active" checked={active} onChange={(e) => setActive(e.target.checked)} /> : null}
+      {position ? <CheckboxField label={t("positions.activeLabel")} name="active" checked={active} onChange={(e) => setActive(e.target.checked)} error={errors.at("active")} /> : null}
       <FormActions busy={busy} onCancel={onCancel} />
     </form>
   );

@@ -2,10 +2,11 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../session/SessionProvider";
-import { SelectField, TextField } from "../../ui/Field";
+import { CheckboxField, SelectField, TextField } from "../../ui/Field";
+import { FormActions } from "../../ui/FormActions";
 import { Notice } from "../../ui/States";
 import { UNIT_KINDS, useCreateUnit, useUpdateUnit, type Unit, type UnitKind } from "./api";
-import { CheckboxField, FormActions, useFormErrors } from "./shared";
+import { useFormErrors } from "./shared";
 import { UnitPicker, unitLabel } from "./UnitPicker";
 
 type Done = (u: Unit) => void;
@@ -93,7 +94,7 @@ export function UnitEditForm({ unit, onDone, onCancel }: { unit: Unit; onDone: D
         <TextField label={t("units.name")} name="name" required value={name} onChange={(e) => setName(e.target.value)} error={errors.at("name")} />
         <KindSelect value={kind} onChange={setKind} error={errors.at("kind")} />
       </div>
-      <CheckboxField label={t("units.activeLabel")} name="active" checked={active} onChange={(e) => setActive(e.target.checked)} hint={t("units.activeHint")} />
+      <CheckboxField label={t("units.activeLabel")} name="active" checked={active} onChange={(e) => setActive(e.target.checked)} hint={t("units.activeHint")} error={errors.at("active")} />
       <FormActions busy={update.isPending} onCancel={onCancel} />
     </form>
   );

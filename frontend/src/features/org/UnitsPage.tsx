@@ -3,14 +3,17 @@
 import { useCallback, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../session/SessionProvider";
-import { Button } from "../../ui/Button";
+import { ActiveBadge, Badge } from "../../ui/Badge";
+import { Button, Named } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { SelectField, TextField } from "../../ui/Field";
+import { useSearchBox } from "../../ui/hooks";
 import { PageHeader } from "../../ui/PageHeader";
 import { Pagination } from "../../ui/Pagination";
 import { Empty, ErrorState, Loading, Notice } from "../../ui/States";
+import { positiveInt } from "../../ui/urlParams";
 import { useAgencyOptions, useUnitChildren, useUnitSearch, type Unit, type UnitSort } from "./api";
-import { AgencyPrompt, Named, positiveInt, StatusBadge, useSearchBox, useUrlState } from "./shared";
+import { AgencyPrompt, useUrlState } from "./shared";
 import { UnitCreateForm, UnitEditForm, UnitMoveForm } from "./UnitForms";
 
 const URL_DEFAULTS = { q: "", sort: "code", page: "1", per_page: "20" };
@@ -78,14 +81,14 @@ export function UnitsPage() {
         <>
           {flash ? <Notice kind="success">{flash}</Notice> : null}
           <div className="filters" role="search">
-            <TextField label={t("units.search")} name="q" type="search" value={search} onChange={(e) => setSearch(e.target.value)} hint={t("units.searchHint")} autoComplete="off" />
-            <SelectField label={t("units.sort")} name="sort" value={sort} onChange={(e) => set({ sort: e.target.value })}>
+            <TextField label={t("units.search")} name="q" type="search" value={search} onChange={(e) => setSearch(e.target.value)} hint={t("units.searchHint")} autoComplete="off" optionalMarker={false} />
+            <SelectField label={t("units.sort")} name="sort" value={sort} onChange={(e) => set({ sort: e.target.value })} optionalMarker={false}>
               <option value="code">{t("units.code")}</option>
               <option value="name">{t("units.name")}</option>
             </SelectField>
           </div>
           {q ? (
-            <SearchResults agencyId={agencyId} q={q} sort={sort} page={positiveInt(get("page"), 1)} perPage={positiveInt(get("per_page"), 20)} onPage={(p, n) => set({ page: String(p), per_page: String(n) })} actions={actions} />
+            <SearchResults agencyId={agencyId} q={q} sort={sort} page={positiveInt(get("page")) ?? 1} perPage={positiveInt(get("per_page")) ?? 20} onPage={(p, n) => set({ page: String(p), per_page: String(n) })} actions={actions} />
           ) : (
             // A new agency or sort order starts with every node closed.
             <UnitTree key={`${agencyId}:${sort}`} agencyId={agencyId} sort={sort} actions={actions} />
@@ -155,7 +158,7 @@ function Node({ unit, pos, setSize, agencyId, sort, open, toggle, actions }: { u
 
   return (
     <li role="treeitem" aria-expanded={hasChildren ? expanded : undefined} aria-level={unit.depth + 1} aria-posinset={pos} aria-setsize={setSize} aria-label={unit.name}>
-      <div className="tree-row" style={{ flexWrap: "wrap" }}>
+      <div className="tree-row">
         {hasChildren ? (
           <button type="button" className="tree-toggle" aria-expanded={expanded} aria-controls={expanded ? groupId : undefined} onClick={() => toggle(unit.id)} onKeyDown={onKey}>
             <span aria-hidden="true">{expanded ? "−" : "+"}</span>
@@ -163,7 +166,7 @@ function Node({ unit, pos, setSize, agencyId, sort, open, toggle, actions }: { u
           </button>
         ) : (
           // Keeps leaves aligned with their siblings' names.
-          <span className="tree-toggle" aria-hidden="true" style={{ visibility: "hidden" }} />
+          <span className="tree-toggle tree-spacer" aria-hidden="true" />
         )}
         <UnitSummary unit={unit} />
         {actions ? <UnitActions unit={unit} actions={actions} /> : null}
@@ -179,8 +182,8 @@ function UnitSummary({ unit }: { unit: Unit }) {
     <>
       <strong>{unit.name}</strong>
       <span className="muted">{unit.code}</span>
-      <span className="badge">{t(`enums:unitKind.${unit.kind}`)}</span>
-      {unit.active ? null : <StatusBadge active={false} />}
+      <Badge>{t(`enums:unitKind.${unit.kind}`)}</Badge>
+      {unit.active ? null : <ActiveBadge active={false} />}
     </>
   );
 }
@@ -188,7 +191,7 @@ function UnitSummary({ unit }: { unit: Unit }) {
 function UnitActions({ unit, actions }: { unit: Unit; actions: NonNullable<Actions> }) {
   const { t } = useTranslation("org");
   return (
-    <span className="page-actions" style={{ marginLeft: "auto" }}>
+    <span className="page-actions tree-actions">
       <Button variant="ghost" onClick={() => actions.onAddChild(unit)}>
         <Named label={t("units.addChild")} name={unit.name} />
       </Button>
@@ -252,7 +255,7 @@ function SearchResults({ agencyId, q, sort, page, perPage, onPage, actions }: Re
       <ul className="tree">
         {results.data.items.map((u) => (
           <li key={u.id}>
-            <div className="tree-row" style={{ flexWrap: "wrap" }}>
+            <div className="tree-row">
               <UnitSummary unit={u} />
               {actions ? <UnitActions unit={u} actions={actions} /> : null}
             </div>

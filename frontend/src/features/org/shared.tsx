@@ -1,13 +1,11 @@
-// Pieces the three org pages share: form error handling, a checkbox field, an agency select,
-// list state kept in the URL, and the status badge.
-import { useCallback, useEffect, useId, useRef, useState, type InputHTMLAttributes } from "react";
+// Pieces the three org pages share: form error handling, an agency select and list state kept
+// in the URL.
+import { useCallback, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { ApiProblem, type ProblemField } from "../../api/problem";
 import { useSession } from "../../session/SessionProvider";
-import { Button } from "../../ui/Button";
 import { SelectField } from "../../ui/Field";
-import { useDebounced } from "../../ui/hooks";
 import { useProblemText } from "../../ui/problemText";
 import { useAgencyOptions } from "./api";
 
@@ -54,31 +52,12 @@ export function useFormErrors(fields: readonly string[]) {
   };
 }
 
-type CheckboxProps = { label: string; hint?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "type">;
-
-export function CheckboxField({ label, hint, name, ...rest }: CheckboxProps) {
-  const id = `${useId()}-${name ?? "c"}`;
-  return (
-    <div className="field">
-      <label className="inline" htmlFor={id}>
-        <input id={id} type="checkbox" name={name} aria-describedby={hint ? `${id}-hint` : undefined} {...rest} />
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 /** A select of every agency (for super admins, who work across agencies). */
-export function AgencySelect({ value, onChange, error, required }: { value: string | null; onChange: (id: string | null) => void; error?: string | undefined; required?: boolean }) {
+export function AgencySelect({ value, onChange, error, required, optionalMarker }: { value: string | null; onChange: (id: string | null) => void; error?: string | undefined; required?: boolean; optionalMarker?: boolean }) {
   const { t } = useTranslation("org");
   const agencies = useAgencyOptions(true);
   return (
-    <SelectField label={t("pickAgency.label")} name="agency_id" value={value ?? ""} onChange={(e) => onChange(e.target.value || null)} error={error} required={required} aria-busy={agencies.isPending}>
+    <SelectField label={t("pickAgency.label")} name="agency_id" value={value ?? ""} onChange={(e) => onChange(e.target.value || null)} error={error} required={required} optionalMarker={optionalMarker} aria-busy={agencies.isPending}>
       <option value="">{t("pickAgency.placeholder")}</option>
       {agencies.data?.items.map((a) => (
         <option key={a.id} value={a.id}>
@@ -97,7 +76,7 @@ export function AgencyPrompt() {
     <div className="panel">
       <p>{t("pickAgency.prompt")}</p>
       <div className="filters">
-        <AgencySelect value={agencyId} onChange={setAgencyId} />
+        <AgencySelect value={agencyId} onChange={setAgencyId} optionalMarker={false} />
       </div>
     </div>
   );
@@ -127,59 +106,4 @@ export function useUrlState<K extends string>(defaults: Record<K, string>) {
     [setParams, defaults],
   );
   return [get, set] as const;
-}
-
-/**
- * A search box bound to the URL's `q`: what is typed reaches the URL (`commit`) once typing
- * pauses, and a `q` changed from outside (a link, the back button) replaces what is typed.
- */
-export function useSearchBox(urlQ: string, commit: (q: string) => void) {
-  const [text, setText] = useState(urlQ);
-  const q = useDebounced(text.trim());
-  // The last `q` this box and the URL agreed on.
-  const agreed = useRef(urlQ);
-  useEffect(() => {
-    if (q === agreed.current) return;
-    agreed.current = q;
-    commit(q);
-  }, [q, commit]);
-  useEffect(() => {
-    if (urlQ === agreed.current) return;
-    agreed.current = urlQ;
-    setText(urlQ);
-  }, [urlQ]);
-  return [text, setText] as const;
-}
-
-/** A positive whole number from the URL, or `fallback`. */
-export function positiveInt(v: string, fallback: number): number {
-  const n = Number(v);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
-export function StatusBadge({ active }: { active: boolean }) {
-  const { t } = useTranslation();
-  return <span className={`badge ${active ? "badge-active" : "badge-inactive"}`}>{active ? t("active") : t("inactive")}</span>;
-}
-
-/** A button text naming its object for screen readers: "Ubah" is read "Ubah Dinas Kesehatan". */
-export function Named({ label, name }: { label: string; name: string }) {
-  return (
-    <>
-      {label} <span className="visually-hidden">{name}</span>
-    </>
-  );
-}
-
-/** Save and cancel, at the foot of every form. */
-export function FormActions({ busy, onCancel, submitLabel }: { busy: boolean; onCancel: () => void; submitLabel?: string }) {
-  const { t } = useTranslation();
-  return (
-    <div className="form-actions">
-      <Button type="submit" variant="primary" disabled={busy}>
-        {busy ? t("actions.saving") : (submitLabel ?? t("actions.save"))}
-      </Button>
-      <Button onClick={onCancel}>{t("actions.cancel")}</Button>
-    </div>
-  );
 }

@@ -7,7 +7,6 @@ import { formatDate, formatDateTime } from "../../i18n/format";
 import { Pagination } from "../../ui/Pagination";
 import { ErrorState, Loading } from "../../ui/States";
 import { AUDIT_PAGE_SIZE, useEmployee, useEmployeeAudit, useOrgUnits, usePositions } from "./api";
-import { TableWrap } from "./TableWrap";
 import { paths } from "./values";
 
 type Change = { field: string; before: unknown; after: unknown };
@@ -63,7 +62,7 @@ export function AuditHistory({ employeeId, agencyId, headingId }: { employeeId: 
   if (events.data.total === 0) return <p className="muted">{t("detail.noHistory")}</p>;
   return (
     <>
-      <TableWrap busy={events.isFetching}>
+      <div className="table-wrap" aria-busy={events.isFetching}>
         <table aria-labelledby={headingId}>
           <thead>
             <tr>
@@ -80,7 +79,7 @@ export function AuditHistory({ employeeId, agencyId, headingId }: { employeeId: 
                 </td>
                 <td>{t(`audit.${ev.action}`, { defaultValue: ev.action })}</td>
                 <td>
-                  <ul style={{ margin: 0, paddingLeft: "1.1rem" }}>
+                  <ul className="change-list">
                     {changesOf(ev.changes).map((c) => (
                       <li key={c.field}>
                         <strong>{t(`fields.${c.field}`, { defaultValue: c.field })}</strong>: {show(c.field, c.before)} → {show(c.field, c.after)}
@@ -92,7 +91,7 @@ export function AuditHistory({ employeeId, agencyId, headingId }: { employeeId: 
             ))}
           </tbody>
         </table>
-      </TableWrap>
+      </div>
       {events.data.total > AUDIT_PAGE_SIZE ? (
         <Pagination page={page} perPage={AUDIT_PAGE_SIZE} total={events.data.total} onPage={setPage} />
       ) : null}

@@ -12,7 +12,7 @@ import { ErrorState, Loading, Notice } from "../../ui/States";
 import { useProblemText } from "../../ui/problemText";
 import { useDeactivateEmployee, useEmployee, useSupervisorChain } from "./api";
 import { AuditHistory } from "./AuditHistory";
-import { StatusBadge } from "./StatusBadge";
+import { EmployeeStatusBadge } from "./EmployeeStatusBadge";
 import { paths } from "./values";
 
 /** Whether we arrived here right after saving the form. */
@@ -77,7 +77,7 @@ export function EmployeeDetailPage({ employeeId }: { employeeId: string }) {
         title={e.full_name}
         subtitle={
           <>
-            {t("fields.nip")} {e.nip} <StatusBadge status={e.status} />
+            {t("fields.nip")} {e.nip} <EmployeeStatusBadge status={e.status} />
           </>
         }
         actions={
@@ -100,8 +100,7 @@ export function EmployeeDetailPage({ employeeId }: { employeeId: string }) {
 
       <section className="panel" aria-labelledby="employee-profile">
         <h2 id="employee-profile">{t("detail.profile")}</h2>
-        {/* On a phone, long labels and values (e-mail addresses) wrap instead of widening the page. */}
-        <dl className="props" style={{ gridTemplateColumns: "fit-content(40%) minmax(0, 1fr)", overflowWrap: "break-word" }}>
+        <dl className="props">
           <dt>{t("fields.nip")}</dt>
           <dd>{e.nip}</dd>
           <dt>{t("fields.full_name")}</dt>
@@ -127,7 +126,7 @@ export function EmployeeDetailPage({ employeeId }: { employeeId: string }) {
           <dd>{e.phone ? <a href={`tel:${e.phone}`}>{e.phone}</a> : dash}</dd>
           <dt>{t("fields.status")}</dt>
           <dd>
-            <StatusBadge status={e.status} />
+            <EmployeeStatusBadge status={e.status} />
           </dd>
         </dl>
       </section>

@@ -2,12 +2,12 @@
 // appointment and sex, the rank, the references); its field errors appear at their fields, in
 // the reader's language.
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { ApiProblem, type ProblemField } from "../../api/problem";
 import { useSession } from "../../session/SessionProvider";
-import { Button } from "../../ui/Button";
 import { SelectField, TextField } from "../../ui/Field";
+import { FormActions } from "../../ui/FormActions";
 import { PageHeader } from "../../ui/PageHeader";
 import { ErrorState, Loading, Notice } from "../../ui/States";
 import { useProblemText } from "../../ui/problemText";
@@ -251,14 +251,7 @@ function EmployeeForm({ employee }: { employee: Employee | undefined }) {
             </SelectField>
           ) : null}
         </div>
-        <div className="form-actions">
-          <Button type="submit" variant="primary" disabled={busy}>
-            {busy ? t("common:actions.saving") : t("common:actions.save")}
-          </Button>
-          <Link to={cancelTo} className="btn">
-            {t("common:actions.cancel")}
-          </Link>
-        </div>
+        <FormActions busy={busy} cancelTo={cancelTo} />
       </form>
     </>
   );

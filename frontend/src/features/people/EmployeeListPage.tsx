@@ -1,32 +1,21 @@
 // The employee list: search as you type, filters, sortable columns and server-side pages, all
 // kept in the URL.
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useCallback, type ReactNode } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../i18n/format";
 import { useSession } from "../../session/SessionProvider";
 import { Button } from "../../ui/Button";
-import { useDebounced } from "../../ui/hooks";
+import { SelectField, TextField } from "../../ui/Field";
+import { useSearchBox } from "../../ui/hooks";
 import { PageHeader } from "../../ui/PageHeader";
 import { Pagination } from "../../ui/Pagination";
 import { SortHeader } from "../../ui/SortHeader";
 import { Empty, ErrorState, Loading } from "../../ui/States";
 import { useEmployees, useOrgUnits } from "./api";
 import { isFiltered, readListState, toQuery, withChanges } from "./listState";
-import { StatusBadge } from "./StatusBadge";
-import { TableWrap } from "./TableWrap";
+import { EmployeeStatusBadge } from "./EmployeeStatusBadge";
 import { EMPLOYEE_STATUSES, POSITION_KINDS, paths } from "./values";
-
-/** A labelled filter control (filters are never "required", so no required/optional marker). */
-function Filter({ label, children }: { label: string; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id)}
-    </div>
-  );
-}
 
 export function EmployeeListPage() {
   const { t, i18n } = useTranslation("people");
@@ -41,19 +30,8 @@ export function EmployeeListPage() {
 
   // Search as you type: the box follows the keyboard, the URL (and the request) follow the
   // box once typing pauses; back/forward put the URL's search back into the box.
-  const [text, setText] = useState(state.q);
-  const [urlQ, setUrlQ] = useState(state.q);
-  if (urlQ !== state.q) {
-    setUrlQ(state.q);
-    if (text.trim() !== state.q) setText(state.q);
-  }
-  const typed = useDebounced(text.trim(), 300);
-  const lastTyped = useRef(typed);
-  useEffect(() => {
-    if (typed === lastTyped.current) return;
-    lastTyped.current = typed;
-    if (typed !== state.q) setParams((prev) => withChanges(prev, { q: typed }), { replace: true });
-  }, [typed, state.q, setParams]);
+  const commitSearch = useCallback((q: string) => setParams((prev) => withChanges(prev, { q }), { replace: true }), [setParams]);
+  const [text, setText] = useSearchBox(state.q, commitSearch);
 
   const dash = "—";
   const filtered = isFiltered(state);
@@ -83,7 +61,7 @@ export function EmployeeListPage() {
     const sortHeader = (key: string, label: string) => <SortHeader label={label} sortKey={key} sort={state.sort} onSort={(s) => update({ sort: s })} />;
     content = (
       <>
-        <TableWrap busy={list.isFetching}>
+        <div className="table-wrap" aria-busy={list.isFetching}>
           <table>
             <caption className="visually-hidden">{t("list.caption")}</caption>
             <thead>
@@ -114,14 +92,14 @@ export function EmployeeListPage() {
                   </td>
                   <td>{e.org_unit_name ?? dash}</td>
                   <td>
-                    <StatusBadge status={e.status} />
+                    <EmployeeStatusBadge status={e.status} />
                   </td>
                   <td>{formatDate(e.created_at, i18n.language)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </TableWrap>
+        </div>
         <Pagination
           page={state.page}
           perPage={state.perPage}
@@ -146,48 +124,34 @@ export function EmployeeListPage() {
         }
       />
       <div className="filters" role="search">
-        <Filter label={t("list.search")}>
-          {(id) => <input id={id} name="q" type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />}
-        </Filter>
+        <TextField label={t("list.search")} name="q" type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" optionalMarker={false} />
         {agencyId !== null ? (
-          <Filter label={t("fields.org_unit_id")}>
-            {(id) => (
-              <select id={id} name="org_unit_id" value={state.orgUnitId} onChange={(e) => update({ org_unit_id: e.target.value })}>
-                <option value="">{t("list.allUnits")}</option>
-                {units.data?.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {"\u00a0\u00a0".repeat(u.depth)}
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Filter>
+          <SelectField label={t("fields.org_unit_id")} name="org_unit_id" value={state.orgUnitId} onChange={(e) => update({ org_unit_id: e.target.value })} optionalMarker={false}>
+            <option value="">{t("list.allUnits")}</option>
+            {units.data?.map((u) => (
+              <option key={u.id} value={u.id}>
+                {"\u00a0\u00a0".repeat(u.depth)}
+                {u.name}
+              </option>
+            ))}
+          </SelectField>
         ) : null}
-        <Filter label={t("list.positionKind")}>
-          {(id) => (
-            <select id={id} name="position_kind" value={state.positionKind ?? ""} onChange={(e) => update({ position_kind: e.target.value })}>
-              <option value="">{t("list.allKinds")}</option>
-              {POSITION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`enums:positionKind.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Filter>
-        <Filter label={t("fields.status")}>
-          {(id) => (
-            <select id={id} name="status" value={state.status ?? ""} onChange={(e) => update({ status: e.target.value })}>
-              <option value="">{t("list.allStatuses")}</option>
-              {EMPLOYEE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`enums:employeeStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Filter>
+        <SelectField label={t("list.positionKind")} name="position_kind" value={state.positionKind ?? ""} onChange={(e) => update({ position_kind: e.target.value })} optionalMarker={false}>
+          <option value="">{t("list.allKinds")}</option>
+          {POSITION_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`enums:positionKind.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t("fields.status")} name="status" value={state.status ?? ""} onChange={(e) => update({ status: e.target.value })} optionalMarker={false}>
+          <option value="">{t("list.allStatuses")}</option>
+          {EMPLOYEE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`enums:employeeStatus.${s}`)}
+            </option>
+          ))}
+        </SelectField>
       </div>
       {content}
     </>

@@ -104,15 +104,15 @@ export function SupervisorPicker({ agencyId, value, onChange, excludeId, error }
         hint={hint}
         error={error}
       />
-      <p role="status" className="hint" style={{ margin: 0 }}>
+      <p role="status" className="hint combobox-status">
         {status}
       </p>
       <ul
         id={listId}
         role="listbox"
         aria-label={t("supervisor.results")}
+        className="combobox-list"
         hidden={options.length === 0}
-        style={{ listStyle: "none", margin: "0 0 0.85rem", padding: 0, border: "1px solid var(--line)", borderRadius: "var(--radius)", maxHeight: "16rem", overflowY: "auto" }}
       >
         {options.map((e) => (
           <li
@@ -123,7 +123,6 @@ export function SupervisorPicker({ agencyId, value, onChange, excludeId, error }
             // Keep the focus in the input while the mouse picks.
             onMouseDown={(ev) => ev.preventDefault()}
             onClick={() => pick(e)}
-            style={{ padding: "0.4rem 0.6rem", cursor: "pointer", background: e.id === current?.id ? "var(--green-soft)" : undefined }}
           >
             {e.full_name} <span className="muted">· {e.nip}</span>
           </li>

@@ -1,6 +1,7 @@
 // The employee list's state lives in the URL (`?q=…&status=active&sort=-nip&page=2`), so back,
 // forward, reload and shared links all show the same list.
 import { PAGE_SIZES } from "../../ui/Pagination";
+import { positiveInt } from "../../ui/urlParams";
 import type { EmployeeListQuery } from "./api";
 import { EMPLOYEE_STATUSES, POSITION_KINDS, oneOf, type EmployeeStatus, type PositionKind } from "./values";
 
@@ -17,11 +18,6 @@ export type ListState = {
   positionKind: PositionKind | undefined;
   status: EmployeeStatus | undefined;
 };
-
-function positiveInt(v: string | null): number | undefined {
-  const n = Number(v);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-}
 
 export function readListState(p: URLSearchParams): ListState {
   const sort = p.get("sort") ?? "";
