@@ -84,7 +84,9 @@ fn every_reference_in_the_spec_resolves() {
             _ => {}
         }
     }
-    let spec: Value = serde_json::from_str(&pembina_api::startup::openapi().to_json().expect("json")).expect("parse");
+    let spec: Value =
+        serde_json::from_str(&pembina_api::startup::openapi().to_json().expect("json"))
+            .expect("parse");
     let mut refs = Vec::new();
     walk(&spec, &mut refs);
     assert!(!refs.is_empty());
