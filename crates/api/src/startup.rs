@@ -40,6 +40,7 @@ pub struct AppState {
 pub fn actor(auth: &Auth, req: &HttpRequest) -> Actor {
     Actor {
         user_id: Some(auth.user_id),
+        api_key_id: auth.api_key.as_ref().map(|(id, _)| *id),
         request_id: req.extensions().get::<RequestId>().map(ToString::to_string),
     }
 }

@@ -14,6 +14,8 @@ use crate::{DbResultExt, DomainError};
 #[derive(Debug, Clone, Default)]
 pub struct Actor {
     pub user_id: Option<Uuid>,
+    /// The API key the change came with (its creator is `user_id`).
+    pub api_key_id: Option<Uuid>,
     pub request_id: Option<String>,
 }
 
@@ -84,6 +86,7 @@ pub async fn record<C: ConnectionTrait, T: Serialize>(
         id: Set(Uuid::now_v7()),
         agency_id: Set(change.agency_id),
         actor_user_id: Set(actor.user_id),
+        actor_api_key_id: Set(actor.api_key_id),
         occurred_at: Set(Utc::now()),
         entity_type: Set(change.entity_type.to_owned()),
         entity_id: Set(change.entity_id),

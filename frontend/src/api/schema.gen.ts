@@ -14,7 +14,7 @@ export interface paths {
         /**
          * List agencies.
          * @description **Who may call:** any signed-in user. Super admins see every agency; everyone else sees
-         *     only their own.
+         *     only their own. API keys with `org:read` (their agency).
          */
         get: operations["list_agencies"];
         put?: never;
@@ -38,7 +38,8 @@ export interface paths {
         };
         /**
          * Get one agency.
-         * @description **Who may call:** any signed-in user, for their own agency; super admins for any.
+         * @description **Who may call:** any signed-in user, for their own agency; super admins for any; API keys
+         *     with `org:read`.
          */
         get: operations["get_agency"];
         put?: never;
@@ -51,6 +52,51 @@ export interface paths {
          * @description **Who may call:** super_admin; agency_admin for their own agency.
          */
         patch: operations["update_agency"];
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys (never their secrets).
+         * @description **Who may call:** super_admin (all agencies); agency_admin (their agency). Not API keys.
+         */
+        get: operations["list_api_keys"];
+        put?: never;
+        /**
+         * Create an API key. The response carries the secret, this once.
+         * @description **Who may call:** super_admin (naming `agency_id`); agency_admin (for their agency). Not API
+         *     keys.
+         */
+        post: operations["create_api_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key at once (scripts using it get 401 from the next request).
+         * @description **Who may call:** super_admin; agency_admin (keys of their agency). Not API keys.
+         */
+        delete: operations["revoke_api_key"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/audit-events": {
@@ -150,7 +196,8 @@ export interface paths {
         };
         /**
          * List employees.
-         * @description **Who may call:** super_admin (all agencies); agency_admin and supervisor (their agency).
+         * @description **Who may call:** super_admin (all agencies); agency_admin and supervisor (their agency); API
+         *     keys with `employees:read`.
          */
         get: operations["list_employees"];
         put?: never;
@@ -174,7 +221,7 @@ export interface paths {
         };
         /**
          * Employees of the agency in the import's columns (export → import changes nothing).
-         * @description **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency).
+         * @description **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency); API keys with `employees:read`.
          */
         get: operations["export_employees"];
         put?: never;
@@ -195,7 +242,7 @@ export interface paths {
         /**
          * Get one employee.
          * @description **Who may call:** super_admin; agency_admin and supervisor (their agency); any user for the
-         *     employee record linked to their own account.
+         *     employee record linked to their own account; API keys with `employees:read`.
          */
         get: operations["get_employee"];
         put?: never;
@@ -263,7 +310,7 @@ export interface paths {
         };
         /**
          * Imports, newest first (without their errors).
-         * @description **Who may call:** super_admin (all agencies); agency_admin (their agency).
+         * @description **Who may call:** super_admin (all agencies); agency_admin (their agency); API keys with `imports:write`.
          */
         get: operations["list_imports"];
         put?: never;
@@ -283,7 +330,7 @@ export interface paths {
         };
         /**
          * One import with its error report.
-         * @description **Who may call:** super_admin; agency_admin (imports of their agency).
+         * @description **Who may call:** super_admin; agency_admin (imports of their agency); API keys with `imports:write`.
          */
         get: operations["get_import"];
         put?: never;
@@ -303,7 +350,7 @@ export interface paths {
         };
         /**
          * The error report of an import as CSV (`row,column,code,message`).
-         * @description **Who may call:** super_admin; agency_admin (imports of their agency).
+         * @description **Who may call:** super_admin; agency_admin (imports of their agency); API keys with `imports:write`.
          */
         get: operations["get_import_errors"];
         put?: never;
@@ -333,7 +380,8 @@ export interface paths {
          *     `on_error=skip`. A file that cannot be read at all is answered with problem+json (422)
          *     naming the row and column.
          *
-         *     **Who may call:** super_admin (naming `agency_id`); agency_admin (their own agency).
+         *     **Who may call:** super_admin (naming `agency_id`); agency_admin (their own agency); API keys
+         *     with `imports:write`.
          */
         post: operations["create_import"];
         delete?: never;
@@ -351,7 +399,7 @@ export interface paths {
         };
         /**
          * A file with the header row of `kind` and one example row.
-         * @description **Who may call:** any signed-in user.
+         * @description **Who may call:** any signed-in user; API keys with `imports:write`.
          */
         get: operations["get_import_template"];
         put?: never;
@@ -371,7 +419,7 @@ export interface paths {
         };
         /**
          * The signed-in account.
-         * @description **Who may call:** any signed-in user.
+         * @description **Who may call:** any signed-in user (not API keys).
          */
         get: operations["get_me"];
         put?: never;
@@ -392,7 +440,7 @@ export interface paths {
         /**
          * List org units.
          * @description **Who may call:** any signed-in user; results are limited to the caller's agency unless
-         *     they are a super admin.
+         *     they are a super admin. API keys with `org:read` (their agency).
          */
         get: operations["list_org_units"];
         put?: never;
@@ -416,7 +464,7 @@ export interface paths {
         };
         /**
          * Org units of the agency in the import's columns.
-         * @description **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency).
+         * @description **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency); API keys with `org:read`.
          */
         get: operations["export_org_units"];
         put?: never;
@@ -436,7 +484,8 @@ export interface paths {
         };
         /**
          * Get one org unit.
-         * @description **Who may call:** any signed-in user of the unit's agency; super admins.
+         * @description **Who may call:** any signed-in user of the unit's agency; super admins; API keys with
+         *     `org:read`.
          */
         get: operations["get_org_unit"];
         put?: never;
@@ -460,7 +509,8 @@ export interface paths {
         };
         /**
          * The units from the top of the tree down to this one.
-         * @description **Who may call:** any signed-in user of the unit's agency; super admins.
+         * @description **Who may call:** any signed-in user of the unit's agency; super admins; API keys with
+         *     `org:read`.
          */
         get: operations["get_org_unit_ancestry"];
         put?: never;
@@ -481,7 +531,7 @@ export interface paths {
         /**
          * List positions.
          * @description **Who may call:** any signed-in user; results are limited to the caller's agency unless
-         *     they are a super admin.
+         *     they are a super admin. API keys with `org:read` (their agency).
          */
         get: operations["list_positions"];
         put?: never;
@@ -505,7 +555,7 @@ export interface paths {
         };
         /**
          * Positions of the agency in the import's columns.
-         * @description **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency).
+         * @description **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency); API keys with `org:read`.
          */
         get: operations["export_positions"];
         put?: never;
@@ -525,7 +575,8 @@ export interface paths {
         };
         /**
          * Get one position.
-         * @description **Who may call:** any signed-in user of the position's agency; super admins.
+         * @description **Who may call:** any signed-in user of the position's agency; super admins; API keys with
+         *     `org:read`.
          */
         get: operations["get_position"];
         put?: never;
@@ -657,6 +708,37 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        ApiKeyResponse: {
+            /** Format: uuid */
+            agency_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @description The administrator who created the key.
+             */
+            created_by: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            last_used_at?: string | null;
+            name: string;
+            /**
+             * @description The first characters of the key, to recognise it.
+             * @example pmb_Xk3v
+             */
+            prefix: string;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            scopes: components["schemas"]["ApiScope"][];
+        };
+        /**
+         * @description What a key may do.
+         * @enum {string}
+         */
+        ApiScope: "imports:write" | "employees:read" | "org:read";
         AuditEventResponse: {
             /**
              * @description `create`, `update`, `move`, `deactivate`, `reset_password`.
@@ -692,6 +774,21 @@ export interface components {
             kind: components["schemas"]["AgencyKind"];
             name: string;
             seat: string;
+        };
+        CreateApiKeyRequest: {
+            /**
+             * Format: uuid
+             * @description Super admins must name the agency; agency admins always create keys of their own.
+             */
+            agency_id?: string | null;
+            /**
+             * Format: int64
+             * @description Days until the key expires: 1-366, default 90.
+             */
+            expires_in_days?: number | null;
+            /** @description What the key is for, e.g. "SIMPEG nightly import". */
+            name: string;
+            scopes: components["schemas"]["ApiScope"][];
         };
         CreateEmployeeRequest: {
             /**
@@ -771,6 +868,11 @@ export interface components {
             /** @description At least 10 characters. */
             password: string;
             roles: components["schemas"]["Role"][];
+        };
+        /** @description A new key, with its secret: shown this once, never again. */
+        CreatedApiKeyResponse: components["schemas"]["ApiKeyResponse"] & {
+            /** @description Send as `Authorization: Bearer <key>`. Store it now: Pembina keeps only its hash. */
+            secret: string;
         };
         EmployeeResponse: {
             /** Format: uuid */
@@ -985,6 +1087,50 @@ export interface components {
                 seat: string;
                 /** Format: date-time */
                 updated_at: string;
+            }[];
+            /**
+             * Format: int64
+             * @description This page's number, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Items per page (at most 200).
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Number of matching items across all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
+        Page_ApiKeyResponse: {
+            items: {
+                /** Format: uuid */
+                agency_id: string;
+                /** Format: date-time */
+                created_at: string;
+                /**
+                 * Format: uuid
+                 * @description The administrator who created the key.
+                 */
+                created_by: string;
+                /** Format: date-time */
+                expires_at: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                last_used_at?: string | null;
+                name: string;
+                /**
+                 * @description The first characters of the key, to recognise it.
+                 * @example pmb_Xk3v
+                 */
+                prefix: string;
+                /** Format: date-time */
+                revoked_at?: string | null;
+                scopes: components["schemas"]["ApiScope"][];
             }[];
             /**
              * Format: int64
@@ -1710,6 +1856,90 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    list_api_keys: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 (default 1). */
+                page?: number;
+                /** @description Items per page, 1-200 (default 20). */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ApiKeyResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    create_api_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKeyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    revoke_api_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };

@@ -1,17 +1,20 @@
 //! Authentication: argon2id password hashes, short-lived JWT access tokens, opaque rotating
-//! refresh tokens (only their SHA-256 hash is stored), and the [`Auth`] extractor that turns a
-//! bearer token into the [`Principal`] every handler authorises against.
+//! refresh tokens (only their SHA-256 hash is stored), API keys for scripts (hashed likewise),
+//! and the [`Auth`] extractor that turns a bearer token or key into the [`Principal`] every
+//! handler authorises against.
 
 mod password;
 mod tokens;
 
 pub use password::{dummy_verify, hash_password, verify_password};
-pub use tokens::{AccessClaims, TokenKeys, hash_refresh_token, new_refresh_token};
+pub use tokens::{AccessClaims, TokenKeys, hash_refresh_token, new_api_key, new_refresh_token};
 
 use actix_web::dev::Payload;
 use actix_web::http::header::AUTHORIZATION;
 use actix_web::{FromRequest, HttpRequest, web};
-use pembina_domain::accounts::Principal;
+use futures_util::future::LocalBoxFuture;
+use pembina_domain::accounts::{Principal, is_api_key};
+use pembina_persistence::repositories::api_keys;
 
 use crate::error::ApiError;
 use crate::startup::AppState;
@@ -30,14 +33,15 @@ impl std::ops::Deref for Auth {
 
 impl FromRequest for Auth {
     type Error = ApiError;
-    type Future = std::future::Ready<Result<Self, ApiError>>;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        std::future::ready(authenticate(req))
+        let req = req.clone();
+        Box::pin(async move { authenticate(&req).await })
     }
 }
 
-fn authenticate(req: &HttpRequest) -> Result<Auth, ApiError> {
+async fn authenticate(req: &HttpRequest) -> Result<Auth, ApiError> {
     let state = req
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| ApiError::internal("application state missing"))?;
@@ -56,6 +60,19 @@ fn authenticate(req: &HttpRequest) -> Result<Auth, ApiError> {
         .ok_or_else(|| {
             ApiError::unauthorized("the Authorization header must be 'Bearer <access token>'")
         })?;
+    if is_api_key(token) {
+        let key = api_keys::authenticate_key(&state.db, &hash_refresh_token(token))
+            .await?
+            .ok_or_else(|| ApiError::unauthorized("the API key is unknown, expired or revoked"))?;
+        let scopes = api_keys::scopes_of(&key);
+        return Ok(Auth(Principal {
+            user_id: key.created_by,
+            agency_id: Some(key.agency_id),
+            roles: Vec::new(),
+            employee_id: None,
+            api_key: Some((key.id, scopes)),
+        }));
+    }
     let claims = state
         .keys
         .verify_access(token)

@@ -33,6 +33,7 @@ impl AccessClaims {
             agency_id: self.agency,
             roles: self.roles.clone(),
             employee_id: self.employee,
+            api_key: None,
         }
     }
 }
@@ -84,7 +85,16 @@ pub fn new_refresh_token() -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
-/// Hex SHA-256 of a refresh token: enough for a 256-bit random secret (no salt needed).
+/// A fresh API key (`pmb_` and 256 random bits); store only [`hash_refresh_token`] of it.
+pub fn new_api_key() -> String {
+    format!(
+        "{}{}",
+        pembina_domain::accounts::API_KEY_PREFIX,
+        new_refresh_token()
+    )
+}
+
+/// Hex SHA-256 of a refresh token or API key: enough for a 256-bit random secret (no salt needed).
 pub fn hash_refresh_token(token: &str) -> String {
     Sha256::digest(token.as_bytes())
         .iter()
@@ -102,6 +112,7 @@ mod tests {
             agency_id: Some(Uuid::from_u128(1)),
             roles: vec![Role::AgencyAdmin],
             employee_id: None,
+            api_key: None,
         }
     }
 

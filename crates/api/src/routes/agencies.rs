@@ -2,6 +2,7 @@
 
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::{DateTime, Utc};
+use pembina_domain::accounts::ApiScope;
 use pembina_domain::accounts::Role as DRole;
 use pembina_domain::org::{AgencyInput, NewAgency};
 use pembina_domain::page::PageRequest;
@@ -68,7 +69,7 @@ pub struct UpdateAgencyRequest {
 /// List agencies.
 ///
 /// **Who may call:** any signed-in user. Super admins see every agency; everyone else sees
-/// only their own.
+/// only their own. API keys with `org:read` (their agency).
 #[utoipa::path(tag = "org", params(PageParams), responses((status = 200, body = Page<AgencyResponse>)), security(("bearer" = [])))]
 #[get("/agencies")]
 pub async fn list_agencies(
@@ -76,6 +77,7 @@ pub async fn list_agencies(
     auth: Auth,
     q: ValidQuery<PageParams>,
 ) -> Result<HttpResponse, ApiError> {
+    auth.require(ApiScope::OrgRead, &[])?;
     let page = PageRequest::parse(q.0.page, q.0.per_page)?;
     let result = org::list_agencies(&state.db, auth.scope(), page).await?;
     Ok(HttpResponse::Ok().json(Page::from_domain(result, AgencyResponse::try_from)?))
@@ -83,7 +85,8 @@ pub async fn list_agencies(
 
 /// Get one agency.
 ///
-/// **Who may call:** any signed-in user, for their own agency; super admins for any.
+/// **Who may call:** any signed-in user, for their own agency; super admins for any; API keys
+/// with `org:read`.
 #[utoipa::path(tag = "org", params(("id" = Uuid, Path)), responses((status = 200, body = AgencyResponse)), security(("bearer" = [])))]
 #[get("/agencies/{id}")]
 pub async fn get_agency(
@@ -91,6 +94,7 @@ pub async fn get_agency(
     auth: Auth,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
+    auth.require(ApiScope::OrgRead, &[])?;
     let a = org::get_agency(&state.db, auth.scope(), id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(AgencyResponse::try_from(a)?))
 }

@@ -92,6 +92,7 @@ fn principal_of(a: &accounts::UserAccount) -> Principal {
         agency_id: a.user.agency_id,
         roles: a.roles.clone(),
         employee_id: a.user.employee_id,
+        api_key: None,
     }
 }
 
@@ -248,10 +249,11 @@ pub struct MeResponse {
 
 /// The signed-in account.
 ///
-/// **Who may call:** any signed-in user.
+/// **Who may call:** any signed-in user (not API keys).
 #[utoipa::path(tag = "auth", responses((status = 200, body = MeResponse)), security(("bearer" = [])))]
 #[get("/me")]
 pub async fn get_me(state: web::Data<AppState>, auth: Auth) -> Result<HttpResponse, ApiError> {
+    auth.require_user()?;
     let account = accounts::get_user(
         &state.db,
         pembina_domain::accounts::Scope::All,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use pembina_domain::DomainError;
-use pembina_domain::accounts::{Principal, Role as DRole};
+use pembina_domain::accounts::{ApiScope, Principal, Role as DRole};
 use pembina_domain::page::{PageRequest, Sort};
 use pembina_domain::people::{EmployeeInput, EmployeeStatus as DEmployeeStatus, NewEmployee};
 use pembina_persistence::entities::{employees, org_units, positions};
@@ -244,12 +244,16 @@ impl UpdateEmployeeRequest {
 
 /// Whether the caller may read employee records of their scope (not only their own).
 fn reads_others(p: &Principal) -> bool {
-    p.is_admin() || p.has(DRole::Supervisor)
+    match &p.api_key {
+        Some((_, scopes)) => scopes.contains(&ApiScope::EmployeesRead),
+        None => p.is_admin() || p.has(DRole::Supervisor),
+    }
 }
 
 /// List employees.
 ///
-/// **Who may call:** super_admin (all agencies); agency_admin and supervisor (their agency).
+/// **Who may call:** super_admin (all agencies); agency_admin and supervisor (their agency); API
+/// keys with `employees:read`.
 #[utoipa::path(tag = "people", params(ListEmployeesQuery), responses((status = 200, body = Page<EmployeeResponse>)), security(("bearer" = [])))]
 #[get("/employees")]
 pub async fn list_employees(
@@ -257,7 +261,10 @@ pub async fn list_employees(
     auth: Auth,
     q: ValidQuery<ListEmployeesQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require_any(&[DRole::SuperAdmin, DRole::AgencyAdmin, DRole::Supervisor])?;
+    auth.require(
+        ApiScope::EmployeesRead,
+        &[DRole::SuperAdmin, DRole::AgencyAdmin, DRole::Supervisor],
+    )?;
     let q = q.0;
     let page = PageRequest::parse(q.page, q.per_page)?;
     let sort = Sort::parse(q.sort.as_deref(), &EMPLOYEE_SORT_KEYS, EmployeeSort::Name)?;
@@ -282,7 +289,7 @@ pub async fn list_employees(
 /// Get one employee.
 ///
 /// **Who may call:** super_admin; agency_admin and supervisor (their agency); any user for the
-/// employee record linked to their own account.
+/// employee record linked to their own account; API keys with `employees:read`.
 #[utoipa::path(tag = "people", params(("id" = Uuid, Path)), responses((status = 200, body = EmployeeResponse)), security(("bearer" = [])))]
 #[get("/employees/{id}")]
 pub async fn get_employee(

@@ -7,6 +7,7 @@ use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
+use pembina_domain::accounts::{ApiScope, Role as DRole};
 use pembina_domain::imports::{ImportKind, RowError};
 use pembina_domain::page::PageRequest;
 use pembina_persistence::entities::imports as import_records;
@@ -239,7 +240,8 @@ async fn receive(
 /// `on_error=skip`. A file that cannot be read at all is answered with problem+json (422)
 /// naming the row and column.
 ///
-/// **Who may call:** super_admin (naming `agency_id`); agency_admin (their own agency).
+/// **Who may call:** super_admin (naming `agency_id`); agency_admin (their own agency); API keys
+/// with `imports:write`.
 #[utoipa::path(
     tag = "imports",
     params(("kind" = String, Path, description = "org-units, positions or employees"), CreateImportQuery),
@@ -260,7 +262,10 @@ pub async fn create_import(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require_admin()?;
+    auth.require(
+        ApiScope::ImportsWrite,
+        &[DRole::SuperAdmin, DRole::AgencyAdmin],
+    )?;
     let kind = kind_of(&kind)?;
     let q = q.0;
     let agency_id = target_agency(&state, &auth, q.agency_id).await?;
@@ -313,7 +318,7 @@ pub struct ListImportsQuery {
 
 /// Imports, newest first (without their errors).
 ///
-/// **Who may call:** super_admin (all agencies); agency_admin (their agency).
+/// **Who may call:** super_admin (all agencies); agency_admin (their agency); API keys with `imports:write`.
 #[utoipa::path(tag = "imports", params(ListImportsQuery), responses((status = 200, body = Page<ImportResponse>)), security(("bearer" = [])))]
 #[get("/imports")]
 pub async fn list_imports(
@@ -321,7 +326,10 @@ pub async fn list_imports(
     auth: Auth,
     q: ValidQuery<ListImportsQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require_admin()?;
+    auth.require(
+        ApiScope::ImportsWrite,
+        &[DRole::SuperAdmin, DRole::AgencyAdmin],
+    )?;
     let q = q.0;
     let page = PageRequest::parse(q.page, q.per_page)?;
     let kind = q.kind.as_deref().map(ImportKind::parse).transpose()?;
@@ -331,7 +339,7 @@ pub async fn list_imports(
 
 /// One import with its error report.
 ///
-/// **Who may call:** super_admin; agency_admin (imports of their agency).
+/// **Who may call:** super_admin; agency_admin (imports of their agency); API keys with `imports:write`.
 #[utoipa::path(tag = "imports", params(("id" = Uuid, Path)), responses((status = 200, body = ImportResponse)), security(("bearer" = [])))]
 #[get("/imports/{id}")]
 pub async fn get_import(
@@ -339,7 +347,10 @@ pub async fn get_import(
     auth: Auth,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require_admin()?;
+    auth.require(
+        ApiScope::ImportsWrite,
+        &[DRole::SuperAdmin, DRole::AgencyAdmin],
+    )?;
     let id = id.into_inner();
     let record = imports::get_import(&state.db, auth.scope(), id).await?;
     let errors = imports::import_errors(&state.db, auth.scope(), id).await?;
@@ -348,7 +359,7 @@ pub async fn get_import(
 
 /// The error report of an import as CSV (`row,column,code,message`).
 ///
-/// **Who may call:** super_admin; agency_admin (imports of their agency).
+/// **Who may call:** super_admin; agency_admin (imports of their agency); API keys with `imports:write`.
 #[utoipa::path(tag = "imports", params(("id" = Uuid, Path)), responses((status = 200, content_type = "text/csv", body = String)), security(("bearer" = [])))]
 #[get("/imports/{id}/errors")]
 pub async fn get_import_errors(
@@ -356,7 +367,10 @@ pub async fn get_import_errors(
     auth: Auth,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require_admin()?;
+    auth.require(
+        ApiScope::ImportsWrite,
+        &[DRole::SuperAdmin, DRole::AgencyAdmin],
+    )?;
     let id = id.into_inner();
     let errors = imports::import_errors(&state.db, auth.scope(), id).await?;
     let mut rows = vec![vec![
@@ -430,14 +444,15 @@ fn format_of(q: &FormatQuery) -> Format {
 
 /// A file with the header row of `kind` and one example row.
 ///
-/// **Who may call:** any signed-in user.
+/// **Who may call:** any signed-in user; API keys with `imports:write`.
 #[utoipa::path(tag = "imports", params(("kind" = String, Path, description = "org-units, positions or employees"), FormatQuery), responses((status = 200, content_type = "text/csv", body = String)), security(("bearer" = [])))]
 #[get("/imports/{kind}/template")]
 pub async fn get_import_template(
-    _auth: Auth,
+    auth: Auth,
     kind: web::Path<String>,
     q: ValidQuery<FormatQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    auth.require(ApiScope::ImportsWrite, &[])?;
     let kind = kind_of(&kind)?;
     let cols = pembina_domain::imports::columns(kind);
     let rows = vec![
@@ -458,7 +473,12 @@ async fn export(
     kind: ImportKind,
     q: &FormatQuery,
 ) -> Result<HttpResponse, ApiError> {
-    auth.require_admin()?;
+    let scope = if kind == ImportKind::Employees {
+        ApiScope::EmployeesRead
+    } else {
+        ApiScope::OrgRead
+    };
+    auth.require(scope, &[DRole::SuperAdmin, DRole::AgencyAdmin])?;
     let agency_id = target_agency(state, auth, q.agency_id).await?;
     let mut rows = vec![imports::export::header(kind)];
     imports::export::export_rows(&state.db, agency_id, kind, |r| {
@@ -476,7 +496,7 @@ async fn export(
 
 /// Employees of the agency in the import's columns (export → import changes nothing).
 ///
-/// **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency).
+/// **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency); API keys with `employees:read`.
 #[utoipa::path(tag = "imports", params(FormatQuery), responses((status = 200, content_type = "text/csv", body = String)), security(("bearer" = [])))]
 #[get("/employees/export")]
 pub async fn export_employees(
@@ -489,7 +509,7 @@ pub async fn export_employees(
 
 /// Org units of the agency in the import's columns.
 ///
-/// **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency).
+/// **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency); API keys with `org:read`.
 #[utoipa::path(tag = "imports", params(FormatQuery), responses((status = 200, content_type = "text/csv", body = String)), security(("bearer" = [])))]
 #[get("/org-units/export")]
 pub async fn export_org_units(
@@ -502,7 +522,7 @@ pub async fn export_org_units(
 
 /// Positions of the agency in the import's columns.
 ///
-/// **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency).
+/// **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency); API keys with `org:read`.
 #[utoipa::path(tag = "imports", params(FormatQuery), responses((status = 200, content_type = "text/csv", body = String)), security(("bearer" = [])))]
 #[get("/positions/export")]
 pub async fn export_positions(

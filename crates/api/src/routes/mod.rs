@@ -2,6 +2,7 @@
 //! document (utoipa-actix-web), so the spec cannot miss a route.
 
 pub mod agencies;
+pub mod api_keys;
 pub mod audit;
 pub mod auth;
 pub mod common;
@@ -55,5 +56,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(imports::list_imports)
         .service(imports::get_import)
         .service(imports::get_import_errors)
-        .service(imports::get_import_template);
+        .service(imports::get_import_template)
+        .service(api_keys::list_api_keys)
+        .service(api_keys::create_api_key)
+        .service(api_keys::revoke_api_key);
 }

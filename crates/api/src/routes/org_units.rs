@@ -2,6 +2,7 @@
 
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use chrono::{DateTime, Utc};
+use pembina_domain::accounts::ApiScope;
 use pembina_domain::org::{NewOrgUnit, OrgUnitInput};
 use pembina_domain::page::{PageRequest, Sort};
 use pembina_persistence::entities::org_units;
@@ -131,7 +132,7 @@ pub struct UpdateOrgUnitRequest {
 /// List org units.
 ///
 /// **Who may call:** any signed-in user; results are limited to the caller's agency unless
-/// they are a super admin.
+/// they are a super admin. API keys with `org:read` (their agency).
 #[utoipa::path(tag = "org", params(ListOrgUnitsQuery), responses((status = 200, body = Page<OrgUnitResponse>)), security(("bearer" = [])))]
 #[get("/org-units")]
 pub async fn list_org_units(
@@ -139,6 +140,7 @@ pub async fn list_org_units(
     auth: Auth,
     q: ValidQuery<ListOrgUnitsQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    auth.require(ApiScope::OrgRead, &[])?;
     let q = q.0;
     let page = PageRequest::parse(q.page, q.per_page)?;
     let sort = Sort::parse(q.sort.as_deref(), &UNIT_SORT_KEYS, UnitSort::Path)?;
@@ -163,7 +165,8 @@ pub async fn list_org_units(
 
 /// Get one org unit.
 ///
-/// **Who may call:** any signed-in user of the unit's agency; super admins.
+/// **Who may call:** any signed-in user of the unit's agency; super admins; API keys with
+/// `org:read`.
 #[utoipa::path(tag = "org", params(("id" = Uuid, Path)), responses((status = 200, body = OrgUnitResponse)), security(("bearer" = [])))]
 #[get("/org-units/{id}")]
 pub async fn get_org_unit(
@@ -171,13 +174,15 @@ pub async fn get_org_unit(
     auth: Auth,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
+    auth.require(ApiScope::OrgRead, &[])?;
     let m = org::get_unit(&state.db, auth.scope(), id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(respond(&state, m).await?))
 }
 
 /// The units from the top of the tree down to this one.
 ///
-/// **Who may call:** any signed-in user of the unit's agency; super admins.
+/// **Who may call:** any signed-in user of the unit's agency; super admins; API keys with
+/// `org:read`.
 #[utoipa::path(tag = "org", params(("id" = Uuid, Path)), responses((status = 200, body = Vec<OrgUnitResponse>)), security(("bearer" = [])))]
 #[get("/org-units/{id}/ancestry")]
 pub async fn get_org_unit_ancestry(
@@ -185,6 +190,7 @@ pub async fn get_org_unit_ancestry(
     auth: Auth,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
+    auth.require(ApiScope::OrgRead, &[])?;
     let units = org::unit_ancestry(&state.db, auth.scope(), id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(respond_all(&state, units).await?))
 }

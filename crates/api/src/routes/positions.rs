@@ -3,6 +3,7 @@
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use chrono::{DateTime, Utc};
 use pembina_domain::DomainError;
+use pembina_domain::accounts::ApiScope;
 use pembina_domain::org::{NewPosition, PositionInput};
 use pembina_domain::page::{PageRequest, Sort};
 use pembina_persistence::entities::positions;
@@ -104,7 +105,7 @@ pub struct UpdatePositionRequest {
 /// List positions.
 ///
 /// **Who may call:** any signed-in user; results are limited to the caller's agency unless
-/// they are a super admin.
+/// they are a super admin. API keys with `org:read` (their agency).
 #[utoipa::path(tag = "org", params(ListPositionsQuery), responses((status = 200, body = Page<PositionResponse>)), security(("bearer" = [])))]
 #[get("/positions")]
 pub async fn list_positions(
@@ -112,6 +113,7 @@ pub async fn list_positions(
     auth: Auth,
     q: ValidQuery<ListPositionsQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    auth.require(ApiScope::OrgRead, &[])?;
     let q = q.0;
     let page = PageRequest::parse(q.page, q.per_page)?;
     let sort = Sort::parse(q.sort.as_deref(), &POSITION_SORT_KEYS, PositionSort::Title)?;
@@ -128,7 +130,8 @@ pub async fn list_positions(
 
 /// Get one position.
 ///
-/// **Who may call:** any signed-in user of the position's agency; super admins.
+/// **Who may call:** any signed-in user of the position's agency; super admins; API keys with
+/// `org:read`.
 #[utoipa::path(tag = "org", params(("id" = Uuid, Path)), responses((status = 200, body = PositionResponse)), security(("bearer" = [])))]
 #[get("/positions/{id}")]
 pub async fn get_position(
@@ -136,6 +139,7 @@ pub async fn get_position(
     auth: Auth,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
+    auth.require(ApiScope::OrgRead, &[])?;
     let m = org::get_position(&state.db, auth.scope(), id.into_inner()).await?;
     Ok(HttpResponse::Ok().json(PositionResponse::try_from(m)?))
 }

@@ -1,7 +1,9 @@
 //! Accounts: roles and what each may do, and the password policy.
 
+mod api_key;
 mod role;
 
+pub use api_key::{API_KEY_PREFIX, ApiScope, MAX_KEY_DAYS, is_api_key};
 pub use role::{Principal, Role, Scope};
 
 use crate::error::{DomainError, FieldError};
@@ -76,12 +78,14 @@ mod tests {
             agency_id: agency,
             roles: vec![Role::AgencyAdmin],
             employee_id: None,
+            api_key: None,
         };
         let root = Principal {
             user_id: uuid::Uuid::nil(),
             agency_id: None,
             roles: vec![Role::SuperAdmin],
             employee_id: None,
+            api_key: None,
         };
         assert!(matches!(
             check_role_grant(&admin, &[Role::SuperAdmin], None),

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::api_key::ApiScope;
 use crate::error::DomainError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -55,13 +56,16 @@ impl Scope {
     }
 }
 
-/// The authenticated caller of a use case.
+/// The authenticated caller of a use case: a signed-in user, or a script holding an API key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Principal {
+    /// The user, or for an API key the user who created it.
     pub user_id: Uuid,
     pub agency_id: Option<Uuid>,
     pub roles: Vec<Role>,
     pub employee_id: Option<Uuid>,
+    /// Set when the caller is an API key: its id and scopes (keys have no roles).
+    pub api_key: Option<(Uuid, Vec<ApiScope>)>,
 }
 
 impl Principal {
@@ -93,6 +97,28 @@ impl Principal {
                 "requires one of the roles: {}",
                 names.join(", ")
             )))
+        }
+    }
+
+    /// Users pass when they hold one of `roles`; API keys when they carry `scope`.
+    pub fn require(&self, scope: ApiScope, roles: &[Role]) -> Result<(), DomainError> {
+        match &self.api_key {
+            Some((_, scopes)) if scopes.contains(&scope) => Ok(()),
+            Some(_) => Err(DomainError::Forbidden(format!(
+                "this API key lacks the scope {scope}"
+            ))),
+            None if roles.is_empty() => Ok(()),
+            None => self.require_any(roles),
+        }
+    }
+
+    /// Fails for API keys: the operation is for people only.
+    pub fn require_user(&self) -> Result<(), DomainError> {
+        match self.api_key {
+            Some(_) => Err(DomainError::Forbidden(
+                "API keys cannot call this operation".into(),
+            )),
+            None => Ok(()),
         }
     }
 
@@ -129,6 +155,7 @@ mod tests {
             agency_id: agency,
             roles,
             employee_id: None,
+            api_key: None,
         }
     }
 
@@ -155,6 +182,35 @@ mod tests {
             principal(vec![Role::SuperAdmin], None)
                 .target_agency(None)
                 .is_err()
+        );
+    }
+
+    #[test]
+    fn api_keys_may_do_what_their_scopes_say_and_nothing_a_role_grants() {
+        let mut key = principal(vec![], Some(Uuid::from_u128(1)));
+        key.api_key = Some((Uuid::nil(), vec![ApiScope::ImportsWrite]));
+        assert!(
+            key.require(ApiScope::ImportsWrite, &[Role::AgencyAdmin])
+                .is_ok()
+        );
+        assert!(key.require(ApiScope::EmployeesRead, &[]).is_err());
+        assert!(key.require_admin().is_err());
+        assert!(key.require_user().is_err());
+        let admin = principal(vec![Role::AgencyAdmin], Some(Uuid::from_u128(1)));
+        assert!(
+            admin
+                .require(ApiScope::ImportsWrite, &[Role::AgencyAdmin])
+                .is_ok()
+        );
+        assert!(
+            principal(vec![Role::Employee], None)
+                .require(ApiScope::ImportsWrite, &[Role::AgencyAdmin])
+                .is_err()
+        );
+        assert!(
+            principal(vec![Role::Employee], None)
+                .require(ApiScope::OrgRead, &[])
+                .is_ok()
         );
     }
 

@@ -10,6 +10,7 @@ pub struct Model {
     pub id: Uuid,
     pub agency_id: Option<Uuid>,
     pub actor_user_id: Option<Uuid>,
+    pub actor_api_key_id: Option<Uuid>,
     pub occurred_at: DateTimeUtc,
     pub entity_type: String,
     pub entity_id: Uuid,

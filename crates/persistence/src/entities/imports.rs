@@ -10,6 +10,7 @@ pub struct Model {
     pub id: Uuid,
     pub agency_id: Uuid,
     pub actor_user_id: Option<Uuid>,
+    pub actor_api_key_id: Option<Uuid>,
     pub kind: String,
     pub file_name: Option<String>,
     pub file_sha256: String,

@@ -2,6 +2,7 @@
 //! mappings belong in `repositories/`, not here.
 
 pub mod agencies;
+pub mod api_keys;
 pub mod audit_events;
 pub mod employees;
 pub mod import_errors;

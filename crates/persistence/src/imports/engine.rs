@@ -510,6 +510,7 @@ pub async fn run_import(
         id: Set(import_id),
         agency_id: Set(opts.agency_id),
         actor_user_id: Set(opts.actor.user_id),
+        actor_api_key_id: Set(opts.actor.api_key_id),
         kind: Set(opts.kind.as_str().to_owned()),
         file_name: Set(opts.file.name.clone()),
         file_sha256: Set(opts.file.sha256.clone()),

@@ -9,6 +9,7 @@ mod m20261127_000003_create_accounts;
 mod m20261127_000004_create_audit_events;
 mod m20261127_000005_seed_bengkulu_agencies;
 mod m20261127_000006_create_imports;
+mod m20261127_000007_create_api_keys;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_create_audit_events::Migration),
             Box::new(m20261127_000005_seed_bengkulu_agencies::Migration),
             Box::new(m20261127_000006_create_imports::Migration),
+            Box::new(m20261127_000007_create_api_keys::Migration),
         ]
     }
 }

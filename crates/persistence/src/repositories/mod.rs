@@ -5,6 +5,7 @@
 //! [`Scope`]: pembina_domain::accounts::Scope
 
 pub mod accounts;
+pub mod api_keys;
 pub mod audit;
 pub mod org;
 pub mod people;
