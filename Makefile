@@ -3,7 +3,7 @@ CARGO ?= cargo
 NPM ?= npm
 BIND ?= 127.0.0.1:8080
 
-.PHONY: help run build spa test test-rust test-frontend test-e2e test-postgres lint fmt openapi openapi-check clean
+.PHONY: help bench run build spa test test-rust test-frontend test-e2e test-postgres lint fmt openapi openapi-check clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -57,3 +57,6 @@ openapi-check: ## fail when openapi/openapi.json differs from the code
 clean: ## remove build output and the demo database
 	$(CARGO) clean
 	rm -rf data frontend/dist
+
+bench: ## import benchmark vs the raw baseline on SQLite and PostgreSQL (see docs/performance.md)
+	$(CARGO) bench -p pembina-api --bench imports

@@ -400,7 +400,10 @@ impl KindHandler for Employees {
         rows: Vec<import_rows::Model>,
     ) -> Result<(), DomainError> {
         // Supervisors are in earlier levels, so they exist by now.
-        let parent_nips: Vec<String> = rows.iter().filter_map(|r| r.parent_key.clone()).collect();
+        let mut parent_nips: Vec<String> =
+            rows.iter().filter_map(|r| r.parent_key.clone()).collect();
+        parent_nips.sort_unstable();
+        parent_nips.dedup();
         let supervisors: HashMap<String, Uuid> = if parent_nips.is_empty() {
             HashMap::new()
         } else {
