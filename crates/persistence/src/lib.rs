@@ -6,6 +6,7 @@
 //! scope) become not-found.
 
 pub mod audit;
+mod bulk;
 pub mod entities;
 pub mod imports;
 pub mod migrations;

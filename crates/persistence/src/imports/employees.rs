@@ -460,31 +460,23 @@ impl KindHandler for Employees {
             }
         }
         if !created.is_empty() {
-            let events: Vec<audit_events::ActiveModel> = created
+            let events: Vec<audit_events::Model> = created
                 .iter()
-                .map(|m| audit_events::ActiveModel {
-                    id: Set(Uuid::now_v7()),
-                    agency_id: Set(Some(m.agency_id)),
-                    actor_user_id: Set(actor.user_id),
-                    actor_api_key_id: Set(actor.api_key_id),
-                    occurred_at: Set(now),
-                    entity_type: Set("employee".into()),
-                    entity_id: Set(m.id),
-                    action: Set("import_create".into()),
-                    changes: Set(audit::diff(None, serde_json::to_value(m).ok().as_ref())),
-                    request_id: Set(actor.request_id.clone()),
+                .map(|m| audit_events::Model {
+                    id: Uuid::now_v7(),
+                    agency_id: Some(m.agency_id),
+                    actor_user_id: actor.user_id,
+                    actor_api_key_id: actor.api_key_id,
+                    occurred_at: now,
+                    entity_type: "employee".into(),
+                    entity_id: m.id,
+                    action: "import_create".into(),
+                    changes: audit::diff(None, serde_json::to_value(m).ok().as_ref()),
+                    request_id: actor.request_id.clone(),
                 })
                 .collect();
-            employees::Entity::insert_many(
-                created.into_iter().map(IntoActiveModel::into_active_model),
-            )
-            .exec_without_returning(txn)
-            .await
-            .dom()?;
-            audit_events::Entity::insert_many(events)
-                .exec_without_returning(txn)
-                .await
-                .dom()?;
+            crate::bulk::insert_all::<employees::Entity, _>(txn, created).await?;
+            crate::bulk::insert_all::<audit_events::Entity, _>(txn, events).await?;
         }
         if !updates.is_empty() {
             let nips: Vec<String> = updates.iter().map(|(r, _)| r.nip.clone()).collect();

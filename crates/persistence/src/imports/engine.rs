@@ -259,19 +259,19 @@ pub async fn run_import(
         for e in errors {
             collected.add(e);
         }
-        let models = staged.into_iter().map(|s| import_rows::ActiveModel {
-            import_id: Set(import_id),
-            row_no: Set(s.row_no as i64),
-            key: Set(s.key),
-            parent_key: Set(s.parent_key),
-            outcome: Set(s.outcome.as_str().to_owned()),
-            level: Set(None),
-            payload: Set(s.payload),
-        });
-        import_rows::Entity::insert_many(models)
-            .exec_without_returning(&txn)
-            .await
-            .dom()?;
+        let models = staged
+            .into_iter()
+            .map(|s| import_rows::Model {
+                import_id,
+                row_no: s.row_no as i64,
+                key: s.key,
+                parent_key: s.parent_key,
+                outcome: s.outcome.as_str().to_owned(),
+                level: None,
+                payload: s.payload,
+            })
+            .collect();
+        crate::bulk::insert_all::<import_rows::Entity, _>(&txn, models).await?;
     }
 
     // 2. A key twice in the file: the later rows are rejected.
