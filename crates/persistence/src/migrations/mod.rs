@@ -10,6 +10,7 @@ mod m20261127_000004_create_audit_events;
 mod m20261127_000005_seed_bengkulu_agencies;
 mod m20261127_000006_create_imports;
 mod m20261127_000007_create_api_keys;
+mod m20261127_000008_index_import_rows_by_level;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_seed_bengkulu_agencies::Migration),
             Box::new(m20261127_000006_create_imports::Migration),
             Box::new(m20261127_000007_create_api_keys::Migration),
+            Box::new(m20261127_000008_index_import_rows_by_level::Migration),
         ]
     }
 }
