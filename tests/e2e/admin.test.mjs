@@ -79,7 +79,7 @@ test("an invalid NIP is explained in Indonesian at its field, and the fixed form
   await page.getByRole("button", { name: "Simpan" }).click();
   await page.waitForURL(/\/employees\/[0-9a-f-]{36}$/);
   await page.getByText("Rahmat Hidayat").first().waitFor();
-  await page.getByText("1 Januari 1990").waitFor();
+  await page.getByText("1 Januari 1990", { exact: true }).first().waitFor();
   createdUrl = page.url();
 });
 
