@@ -92,6 +92,27 @@ impl Row {
     }
 }
 
+/// The NIPs of the employees `ids` (supervisors, for comparing and exporting by NIP).
+pub(crate) async fn nips_of<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    ids: Vec<Uuid>,
+) -> Result<HashMap<Uuid, String>, DomainError> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(employees::Entity::find()
+        .select_only()
+        .column(employees::Column::Id)
+        .column(employees::Column::Nip)
+        .filter(employees::Column::Id.is_in(ids))
+        .into_tuple::<(Uuid, String)>()
+        .all(db)
+        .await
+        .dom()?
+        .into_iter()
+        .collect())
+}
+
 pub(crate) struct Employees {
     agency_id: Uuid,
     units: HashMap<String, Uuid>,
@@ -340,21 +361,7 @@ impl KindHandler for Employees {
             }
         }
         let sup_ids: Vec<Uuid> = existing.values().filter_map(|m| m.supervisor_id).collect();
-        let sup_nips: HashMap<Uuid, String> = if sup_ids.is_empty() {
-            HashMap::new()
-        } else {
-            employees::Entity::find()
-                .select_only()
-                .column(employees::Column::Id)
-                .column(employees::Column::Nip)
-                .filter(employees::Column::Id.is_in(sup_ids))
-                .into_tuple::<(Uuid, String)>()
-                .all(txn)
-                .await
-                .dom()?
-                .into_iter()
-                .collect()
-        };
+        let sup_nips = nips_of(txn, sup_ids).await?;
         for (row_no, row, sup) in valid {
             let outcome = match existing.get(&row.nip) {
                 Some(m) if m.agency_id != self.agency_id => {

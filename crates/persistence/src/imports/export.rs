@@ -101,21 +101,7 @@ pub async fn export_rows(
                 let Some(last) = chunk.last() else { break };
                 after = last.nip.clone();
                 let sup_ids: Vec<Uuid> = chunk.iter().filter_map(|e| e.supervisor_id).collect();
-                let sup_nip: HashMap<Uuid, String> = if sup_ids.is_empty() {
-                    HashMap::new()
-                } else {
-                    employees::Entity::find()
-                        .select_only()
-                        .column(employees::Column::Id)
-                        .column(employees::Column::Nip)
-                        .filter(employees::Column::Id.is_in(sup_ids))
-                        .into_tuple::<(Uuid, String)>()
-                        .all(db)
-                        .await
-                        .dom()?
-                        .into_iter()
-                        .collect()
-                };
+                let sup_nip = super::employees::nips_of(db, sup_ids).await?;
                 for e in chunk {
                     row(vec![
                         e.nip,
