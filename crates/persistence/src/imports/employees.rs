@@ -414,17 +414,21 @@ impl KindHandler for Employees {
         let supervisors: HashMap<String, Uuid> = if parent_nips.is_empty() {
             HashMap::new()
         } else {
+            // By NIP alone (unique, indexed), then the agency in memory: adding the agency to the
+            // query lets PostgreSQL pick the (agency_id, name) index and scan the whole agency.
             employees::Entity::find()
                 .select_only()
                 .column(employees::Column::Nip)
                 .column(employees::Column::Id)
-                .filter(employees::Column::AgencyId.eq(self.agency_id))
+                .column(employees::Column::AgencyId)
                 .filter(employees::Column::Nip.is_in(parent_nips))
-                .into_tuple::<(String, Uuid)>()
+                .into_tuple::<(String, Uuid, Uuid)>()
                 .all(txn)
                 .await
                 .dom()?
                 .into_iter()
+                .filter(|(_, _, agency)| *agency == self.agency_id)
+                .map(|(nip, id, _)| (nip, id))
                 .collect()
         };
         let sup_of = |r: &import_rows::Model| {
@@ -488,12 +492,12 @@ impl KindHandler for Employees {
         if !updates.is_empty() {
             let nips: Vec<String> = updates.iter().map(|(r, _)| r.nip.clone()).collect();
             let mut current: HashMap<String, employees::Model> = employees::Entity::find()
-                .filter(employees::Column::AgencyId.eq(self.agency_id))
                 .filter(employees::Column::Nip.is_in(nips))
                 .all(txn)
                 .await
                 .dom()?
                 .into_iter()
+                .filter(|m| m.agency_id == self.agency_id)
                 .map(|m| (m.nip.clone(), m))
                 .collect();
             for (row, sup) in updates {
