@@ -21,6 +21,10 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::{Value, json};
 
 const UNITS: usize = 200;
+
+type StatementStats = std::collections::HashMap<String, (u64, f64)>;
+static STATEMENTS: std::sync::LazyLock<std::sync::Mutex<StatementStats>> =
+    std::sync::LazyLock::new(Default::default);
 const COLUMNS: &str = "nip,employment_type,name,title_prefix,title_suffix,sex,birth_date,rank,unit_code,position_code,supervisor_nip,email,phone,status";
 const COPY: &str = "COPY bench_raw (nip,employment_type,name,title_prefix,title_suffix,sex,birth_date,rank,unit_code,position_code,supervisor_nip,email,phone,status) FROM STDIN WITH (FORMAT csv, HEADER true)";
 const INSERT: &str = "INSERT INTO bench_raw (nip,employment_type,name,title_prefix,title_suffix,sex,birth_date,rank,unit_code,position_code,supervisor_nip,email,phone,status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -106,10 +110,21 @@ async fn fresh_db(backend: &str, dir: &Path, tag: &str) -> (DatabaseConnection, 
         let (root, _) = base.rsplit_once('/').expect("url");
         format!("{root}/{name}")
     };
-    let db = pembina_persistence::connect(&url, 4)
+    let mut db = pembina_persistence::connect(&url, 4)
         .await
         .expect("connect");
     pembina_persistence::migrate(&db).await.expect("migrate");
+    if std::env::var("PEMBINA_BENCH_STATEMENTS").is_ok() {
+        // Time per statement shape as the client sees it, printed when the child ends.
+        db.set_metric_callback(|info| {
+            let sql = &info.statement.sql;
+            let shape: String = sql.chars().take(70).collect();
+            let mut stats = STATEMENTS.lock().expect("lock");
+            let e = stats.entry(shape).or_insert((0, 0.0));
+            e.0 += 1;
+            e.1 += info.elapsed.as_secs_f64();
+        });
+    }
     (db, url)
 }
 
@@ -209,9 +224,15 @@ async fn child(backend: &str, what: &str, rows: usize, dir: &Path) {
             if first.is_some() {
                 import_file(&db, ImportKind::Employees, ImportMode::Commit, &employees).await;
             }
+            STATEMENTS.lock().expect("lock").clear();
             let t = Instant::now();
             let counts = import_file(&db, ImportKind::Employees, mode, &employees).await;
             let s = t.elapsed().as_secs_f64();
+            let mut stats: Vec<_> = STATEMENTS.lock().expect("lock").drain().collect();
+            stats.sort_by(|a, b| b.1.1.total_cmp(&a.1.1));
+            for (shape, (n, secs)) in stats.iter().take(15) {
+                eprintln!("{secs:8.3}s {n:6} {shape}");
+            }
             eprintln!("{backend} {what} {rows}: {counts}");
             s
         }
@@ -249,6 +270,11 @@ fn run_child(backend: &str, what: &str, rows: usize, dir: &Path) -> Value {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--child") {
+        // RUST_LOG=pembina::import=debug shows how long each phase of the import took.
+        tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+            .with_writer(std::io::stderr)
+            .init();
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()

@@ -3,10 +3,10 @@
 //! with a bind parameter per cell is slow to parse and bind there (tens of thousands of
 //! parameters per statement).
 
-use sea_orm::sea_query::ColumnType;
+use sea_orm::sea_query::{ColumnType, Expr, ExprTrait, PgFunc, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, IdenStatic,
-    IntoActiveModel, Iterable, Statement,
+    IntoActiveModel, Iterable, Statement, Value,
 };
 use serde::Serialize;
 
@@ -71,5 +71,38 @@ where
     ))
     .await
     .dom()?;
+    Ok(())
+}
+
+/// `column IN (values)`. On PostgreSQL the values travel as one array parameter
+/// (`= ANY($1)`): a list of a thousand parameters costs more to parse and plan than to run.
+pub(crate) fn any_of<C, T>(backend: DbBackend, column: C, values: Vec<T>) -> SimpleExpr
+where
+    C: ColumnTrait,
+    T: Into<Value>,
+    Vec<T>: Into<Value>,
+{
+    if backend == DbBackend::Postgres {
+        Expr::col(column).eq(PgFunc::any(Expr::val(values)))
+    } else {
+        column.is_in(values)
+    }
+}
+
+/// Whether PostgreSQL plans each statement for its own parameters (`true`) or may reuse a
+/// generic plan (`false`, the default), for the rest of the transaction. Lookups into tables
+/// that grow by thousands of rows within one import need fresh plans: a generic plan cached
+/// while the table was small is a sequential scan. Writes keep cached plans, which their
+/// foreign-key checks run on. A no-op on SQLite.
+pub(crate) async fn plan_each_time<C: ConnectionTrait>(
+    db: &C,
+    fresh: bool,
+) -> Result<(), DomainError> {
+    if db.get_database_backend() == DbBackend::Postgres {
+        let mode = if fresh { "force_custom_plan" } else { "auto" };
+        db.execute_unprepared(&format!("SET LOCAL plan_cache_mode = {mode}"))
+            .await
+            .dom()?;
+    }
     Ok(())
 }

@@ -10,8 +10,8 @@ use pembina_domain::people::{EmployeeInput, EmployeeStatus, EmploymentType, NewE
 use pembina_domain::{DomainError, FieldError};
 use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -104,7 +104,11 @@ pub(crate) async fn nips_of<C: sea_orm::ConnectionTrait>(
         .select_only()
         .column(employees::Column::Id)
         .column(employees::Column::Nip)
-        .filter(employees::Column::Id.is_in(ids))
+        .filter(crate::bulk::any_of(
+            db.get_database_backend(),
+            employees::Column::Id,
+            ids,
+        ))
         .into_tuple::<(Uuid, String)>()
         .all(db)
         .await
@@ -299,10 +303,6 @@ impl Employees {
     }
 }
 
-fn chunked_nip_lookup(nips: Vec<String>) -> Vec<Vec<String>> {
-    nips.chunks(CHUNK).map(<[String]>::to_vec).collect()
-}
-
 #[async_trait]
 impl KindHandler for Employees {
     fn key_column(&self) -> &'static str {
@@ -350,18 +350,19 @@ impl KindHandler for Employees {
         // What the database already holds for these NIPs (in any agency), and their supervisors.
         let nips: Vec<String> = valid.iter().map(|(_, r, _)| r.nip.clone()).collect();
         let mut existing: HashMap<String, employees::Model> = HashMap::new();
-        for chunk in chunked_nip_lookup(nips) {
-            for m in employees::Entity::find()
-                .filter(employees::Column::Nip.is_in(chunk))
-                .all(txn)
-                .await
-                .dom()?
-            {
-                existing.insert(m.nip.clone(), m);
-            }
+        let backend = txn.get_database_backend();
+        crate::bulk::plan_each_time(txn, true).await?;
+        for m in employees::Entity::find()
+            .filter(crate::bulk::any_of(backend, employees::Column::Nip, nips))
+            .all(txn)
+            .await
+            .dom()?
+        {
+            existing.insert(m.nip.clone(), m);
         }
         let sup_ids: Vec<Uuid> = existing.values().filter_map(|m| m.supervisor_id).collect();
         let sup_nips = nips_of(txn, sup_ids).await?;
+        crate::bulk::plan_each_time(txn, false).await?;
         for (row_no, row, sup) in valid {
             let outcome = match existing.get(&row.nip) {
                 Some(m) if m.agency_id != self.agency_id => {
@@ -411,6 +412,8 @@ impl KindHandler for Employees {
             rows.iter().filter_map(|r| r.parent_key.clone()).collect();
         parent_nips.sort_unstable();
         parent_nips.dedup();
+        let backend = txn.get_database_backend();
+        crate::bulk::plan_each_time(txn, true).await?;
         let supervisors: HashMap<String, Uuid> = if parent_nips.is_empty() {
             HashMap::new()
         } else {
@@ -421,7 +424,11 @@ impl KindHandler for Employees {
                 .column(employees::Column::Nip)
                 .column(employees::Column::Id)
                 .column(employees::Column::AgencyId)
-                .filter(employees::Column::Nip.is_in(parent_nips))
+                .filter(crate::bulk::any_of(
+                    backend,
+                    employees::Column::Nip,
+                    parent_nips,
+                ))
                 .into_tuple::<(String, Uuid, Uuid)>()
                 .all(txn)
                 .await
@@ -431,6 +438,7 @@ impl KindHandler for Employees {
                 .map(|(nip, id, _)| (nip, id))
                 .collect()
         };
+        crate::bulk::plan_each_time(txn, false).await?;
         let sup_of = |r: &import_rows::Model| {
             r.parent_key
                 .as_ref()
@@ -491,8 +499,9 @@ impl KindHandler for Employees {
         }
         if !updates.is_empty() {
             let nips: Vec<String> = updates.iter().map(|(r, _)| r.nip.clone()).collect();
+            crate::bulk::plan_each_time(txn, true).await?;
             let mut current: HashMap<String, employees::Model> = employees::Entity::find()
-                .filter(employees::Column::Nip.is_in(nips))
+                .filter(crate::bulk::any_of(backend, employees::Column::Nip, nips))
                 .all(txn)
                 .await
                 .dom()?
@@ -500,6 +509,7 @@ impl KindHandler for Employees {
                 .filter(|m| m.agency_id == self.agency_id)
                 .map(|m| (m.nip.clone(), m))
                 .collect();
+            crate::bulk::plan_each_time(txn, false).await?;
             for (row, sup) in updates {
                 let Some(before) = current.remove(&row.nip) else {
                     continue;

@@ -207,6 +207,33 @@ async fn reject_rows(
     Ok(())
 }
 
+/// Logs how long each phase of an import took (at debug level, target `pembina::import`).
+struct PhaseClock {
+    import_id: Uuid,
+    last: std::time::Instant,
+}
+
+impl PhaseClock {
+    fn new(import_id: Uuid) -> Self {
+        Self {
+            import_id,
+            last: std::time::Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, phase: &'static str) {
+        let now = std::time::Instant::now();
+        tracing::debug!(
+            target: "pembina::import",
+            import_id = %self.import_id,
+            phase,
+            ms = (now - self.last).as_secs_f64() * 1000.0,
+            "import phase done"
+        );
+        self.last = now;
+    }
+}
+
 fn live_keys(import_id: Uuid) -> SelectStatement {
     Query::select()
         .column(import_rows::Column::Key)
@@ -246,6 +273,7 @@ pub async fn run_import(
         total: 0,
     };
 
+    let mut clock = PhaseClock::new(import_id);
     let txn = db.begin().await.dom()?;
     // 1. Stage every row, chunk by chunk.
     let mut total_rows = 0u64;
@@ -274,6 +302,7 @@ pub async fn run_import(
         crate::bulk::insert_all::<import_rows::Entity, _>(&txn, models).await?;
     }
 
+    clock.lap("stage");
     // 2. A key twice in the file: the later rows are rejected.
     let dupes: Vec<(i64, String)> = import_rows::Entity::find()
         .select_only()
@@ -317,6 +346,7 @@ pub async fn run_import(
     }
     reject_rows(&txn, import_id, &dupe_rows).await?;
 
+    clock.lap("duplicates");
     // 3. Parents must exist: in the database or as a valid row of the file. Rejections cascade.
     if let Some(parent_col) = handler.parent_column() {
         loop {
@@ -356,6 +386,7 @@ pub async fn run_import(
             .await?;
         }
 
+        clock.lap("references");
         // 4. Levels: rows whose parent is not in the file first, then their children, and so
         // on. Rows that never get a level sit in (or below) a loop.
         import_rows::Entity::update_many()
@@ -425,6 +456,7 @@ pub async fn run_import(
             .dom()?;
     }
 
+    clock.lap("levels");
     // 5. Counts.
     let counts: Vec<(String, i64)> = import_rows::Entity::find()
         .select_only()
@@ -446,6 +478,7 @@ pub async fn run_import(
 
     // 6. Writes, in dependency order, one level at a time (so parents are never in the same
     // batch as their children).
+    clock.lap("counts");
     let write =
         opts.mode == ImportMode::Commit && (rejected == 0 || opts.on_error == OnError::Skip);
     if write {
@@ -480,6 +513,7 @@ pub async fn run_import(
             }
         }
     }
+    clock.lap("write");
     let deactivated = if opts.full_sync && (write || opts.mode == ImportMode::DryRun) {
         handler
             .full_sync(&txn, &opts.actor, import_id, write)
@@ -494,10 +528,12 @@ pub async fn run_import(
             .exec(&txn)
             .await
             .dom()?;
+        clock.lap("full_sync");
         txn.commit().await.dom()?;
     } else {
         txn.rollback().await.dom()?;
     }
+    clock.lap("commit");
 
     let outcome = match (opts.mode, write) {
         (ImportMode::DryRun, _) => "dry_run",
