@@ -187,6 +187,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/competencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List competencies: the national catalogue and the agency's technical competencies.
+         * @description **Who may call:** any signed-in user (the caller's agency; super admins all); API keys with
+         *     `competencies:read`.
+         */
+        get: operations["list_competencies"];
+        put?: never;
+        /**
+         * Define a technical competency of an agency.
+         * @description **Who may call:** super_admin; agency_admin (in their own agency).
+         */
+        post: operations["create_competency"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/competencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one competency with its five levels.
+         * @description **Who may call:** any signed-in user (national ones, and technical ones of their agency);
+         *     API keys with `competencies:read`.
+         */
+        get: operations["get_competency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change, retire or reinstate a technical competency. The national catalogue is read-only
+         *     (403).
+         * @description **Who may call:** super_admin; agency_admin (in their own agency).
+         */
+        patch: operations["update_competency"];
+        trace?: never;
+    };
+    "/api/v1/competency-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An employee's competency assessments, newest first (history included).
+         * @description **Who may call:** super_admin and agency_admin (their agency, any employee); other users
+         *     only with `employee_id` set to themselves or one of their direct reports; API keys with
+         *     `competencies:read`.
+         */
+        get: operations["list_assessments"];
+        put?: never;
+        /**
+         * Record an assessment. History is kept: the latest valid assessment of a competency counts.
+         * @description **Who may call:** super_admin and agency_admin (any method, their agency); a supervisor for
+         *     their direct reports (method `supervisor`); an employee for themselves (method `self`).
+         */
+        post: operations["create_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/competency-assessments/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void an assessment: it stays in the history and stops counting.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        post: operations["void_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/competency-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agency's needs-analysis settings: default managerial levels by post, signal weights.
+         * @description **Who may call:** super_admin; agency_admin (their own agency).
+         */
+        get: operations["get_competency_settings"];
+        /**
+         * Change the agency's needs-analysis settings.
+         * @description **Who may call:** super_admin; agency_admin (their own agency).
+         */
+        put: operations["put_competency_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/employees": {
         parameters: {
             query?: never;
@@ -259,6 +381,28 @@ export interface paths {
          * @description **Who may call:** super_admin; agency_admin (in their own agency).
          */
         patch: operations["update_employee"];
+        trace?: never;
+    };
+    "/api/v1/employees/{id}/competency-gap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An employee's competency profile: required vs current level per competency, and the
+         *     job-person match.
+         * @description **Who may call:** super_admin and agency_admin (their agency); the employee; their direct
+         *     supervisor; API keys with `competencies:read`.
+         */
+        get: operations["get_employee_gap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/employees/{id}/supervisor-chain": {
@@ -521,6 +665,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/org-units/{id}/competency-gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The heat map of a unit and the units below it: each active employee's gap per competency,
+         *     and per competency the share of staff below standard.
+         * @description **Who may call:** super_admin; agency_admin (their agency); API keys with
+         *     `competencies:read`.
+         */
+        get: operations["get_unit_gaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/positions": {
         parameters: {
             query?: never;
@@ -591,6 +757,31 @@ export interface paths {
         patch: operations["update_position"];
         trace?: never;
     };
+    "/api/v1/positions/{id}/competency-standard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A position's competency standard: the level required of each competency.
+         * @description **Who may call:** any signed-in user of the position's agency; super admins; API keys with
+         *     `competencies:read`.
+         */
+        get: operations["get_position_standard"];
+        /**
+         * Set a position's competency standard.
+         * @description **Who may call:** super_admin; agency_admin (positions of their own agency).
+         */
+        put: operations["put_position_standard"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ready": {
         parameters: {
             query?: never;
@@ -603,6 +794,27 @@ export interface paths {
          * @description **Who may call:** anyone.
          */
         get: operations["get_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training-needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ranked training needs of a unit or an agency, each with an explanation of its score.
+         * @description **Who may call:** super_admin; agency_admin (their agency); API keys with
+         *     `competencies:read`.
+         */
+        get: operations["list_training_needs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -738,7 +950,41 @@ export interface components {
          * @description What a key may do.
          * @enum {string}
          */
-        ApiScope: "imports:write" | "employees:read" | "org:read";
+        ApiScope: "imports:write" | "employees:read" | "org:read" | "competencies:read";
+        /**
+         * @description How a level was found.
+         * @enum {string}
+         */
+        AssessmentMethod: "self" | "supervisor" | "assessment_centre" | "test" | "imported";
+        AssessmentResponse: {
+            /** Format: uuid */
+            agency_id: string;
+            /** Format: date */
+            assessed_on: string;
+            assessor_name?: string | null;
+            /**
+             * Format: uuid
+             * @description The user who recorded it.
+             */
+            assessor_user_id?: string | null;
+            /** Format: uuid */
+            competency_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            employee_id: string;
+            evidence?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            level: number;
+            method: components["schemas"]["AssessmentMethod"];
+            /** Format: date */
+            valid_until?: string | null;
+            void_reason?: string | null;
+            /** Format: date-time */
+            voided_at?: string | null;
+        };
         AuditEventResponse: {
             /**
              * @description `create`, `update`, `move`, `deactivate`, `reset_password`.
@@ -768,6 +1014,99 @@ export interface components {
             /** @description The request that made the change (the `x-request-id` response header). */
             request_id?: string | null;
         };
+        /**
+         * @description technical (teknis, defined per agency), managerial (manajerial, M1-M8) or
+         *     socio_cultural (sosial kultural, SK1).
+         * @enum {string}
+         */
+        CompetencyGroup: "technical" | "managerial" | "socio_cultural";
+        /** @description A competency as referred to from standards, gaps and assessments. */
+        CompetencyRef: {
+            code: string;
+            group: components["schemas"]["CompetencyGroup"];
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CompetencyResponse: {
+            /**
+             * Format: uuid
+             * @description `null` for the national catalogue (PermenPANRB 38/2017).
+             */
+            agency_id?: string | null;
+            /** @example M1 */
+            code: string;
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            group: components["schemas"]["CompetencyGroup"];
+            /** Format: uuid */
+            id: string;
+            levels: components["schemas"]["LevelBody"][];
+            /** @example Integritas */
+            name: string;
+            /** @description Whether this is part of the national catalogue (read-only). */
+            national: boolean;
+            retired: boolean;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description The needs-analysis settings of an agency. The default managerial levels by post are the
+         *     commonly used ones; PermenPANRB 38/2017 leaves them to each agency's standards, so they are
+         *     configurable here.
+         */
+        CompetencySettingsBody: {
+            /**
+             * Format: uuid
+             * @description Super admins name the agency; ignored for agency admins.
+             */
+            agency_id?: string | null;
+            managerial_defaults: components["schemas"]["ManagerialDefaultsBody"];
+            need_weights: components["schemas"]["NeedWeightsBody"];
+        };
+        /** @description How the staff stand in one competency. */
+        CompetencySummary: {
+            /**
+             * Format: int32
+             * @description Of those, below the required level (unassessed counts as below).
+             */
+            below: number;
+            competency: components["schemas"]["CompetencyRef"];
+            /**
+             * Format: double
+             * @description Mean shortfall in levels among those below.
+             */
+            mean_gap: number;
+            /**
+             * Format: double
+             * @description below ÷ with_standard, 0-1.
+             */
+            share_below: number;
+            /**
+             * Format: int32
+             * @description Staff whose standard includes it.
+             */
+            with_standard: number;
+        };
+        ContributionResponse: {
+            /**
+             * Format: double
+             * @description 100 × weight × value: its share of the score.
+             */
+            points: number;
+            signal: components["schemas"]["NeedSignal"];
+            /**
+             * Format: double
+             * @description The signal's value, normalised to 0-1.
+             */
+            value: number;
+            /**
+             * Format: double
+             * @description Its effective weight (weights of signals without data are shared out).
+             */
+            weight: number;
+        };
         CreateAgencyRequest: {
             /** @example 1772 */
             code: string;
@@ -789,6 +1128,38 @@ export interface components {
             /** @description What the key is for, e.g. "SIMPEG nightly import". */
             name: string;
             scopes: components["schemas"]["ApiScope"][];
+        };
+        CreateAssessmentRequest: {
+            /**
+             * Format: date
+             * @description Default today.
+             */
+            assessed_on?: string | null;
+            assessor_name?: string | null;
+            /** Format: uuid */
+            competency_id: string;
+            /** Format: uuid */
+            employee_id: string;
+            evidence?: string | null;
+            /** Format: int64 */
+            level: number;
+            method?: components["schemas"]["AssessmentMethod"] | null;
+            /** Format: date */
+            valid_until?: string | null;
+        };
+        CreateCompetencyRequest: {
+            /**
+             * Format: uuid
+             * @description Super admins must name the agency; agency admins always create in their own.
+             */
+            agency_id?: string | null;
+            /** @example T-PM */
+            code: string;
+            description?: string;
+            /** @description Exactly five levels, 1 to 5. */
+            levels: components["schemas"]["LevelBody"][];
+            /** @example Manajemen Proyek */
+            name: string;
         };
         CreateEmployeeRequest: {
             /**
@@ -874,6 +1245,19 @@ export interface components {
             /** @description Send as `Authorization: Bearer <key>`. Store it now: Pembina keeps only its hash. */
             secret: string;
         };
+        /** @description An employee's competency gap against their position's standard. */
+        EmployeeGapResponse: {
+            /** Format: uuid */
+            employee_id: string;
+            items: components["schemas"]["GapItemResponse"][];
+            job_person_match?: components["schemas"]["JobPersonMatchResponse"] | null;
+            name: string;
+            /** Format: uuid */
+            position_id?: string | null;
+            position_title?: string | null;
+            /** @description Competencies of the standard never assessed. */
+            unassessed: number;
+        };
         EmployeeResponse: {
             /** Format: uuid */
             agency_id: string;
@@ -936,9 +1320,45 @@ export interface components {
          * @enum {string}
          */
         FunctionalLevel: "ahli_utama" | "ahli_madya" | "ahli_muda" | "ahli_pertama" | "penyelia" | "mahir" | "terampil" | "pemula";
+        GapItemResponse: {
+            /**
+             * Format: int32
+             * @description The level of the latest valid assessment; `null` when never assessed.
+             */
+            achieved?: number | null;
+            competency: components["schemas"]["CompetencyRef"];
+            /**
+             * Format: int32
+             * @description achieved − required (an unassessed competency counts as 0).
+             */
+            gap: number;
+            meets: boolean;
+            /** Format: int32 */
+            required: number;
+        };
         HealthResponse: {
             /** @description `ok` or `ready`. */
             status: string;
+        };
+        /** @description One cell of the heat map: an employee's standing in one competency. */
+        HeatCell: {
+            /** Format: int32 */
+            achieved?: number | null;
+            /** Format: uuid */
+            competency_id: string;
+            /** Format: int32 */
+            gap: number;
+            /** Format: int32 */
+            required: number;
+        };
+        HeatRow: {
+            /** @description Only the competencies of the employee's standard. */
+            cells: components["schemas"]["HeatCell"][];
+            /** Format: uuid */
+            employee_id: string;
+            job_person_match?: components["schemas"]["JobPersonMatchResponse"] | null;
+            name: string;
+            nip: string;
         };
         ImportResponse: {
             /** Format: uuid */
@@ -1000,6 +1420,29 @@ export interface components {
             /** Format: int64 */
             row: number;
         };
+        JobPersonMatchResponse: {
+            /** Format: int32 */
+            achieved_points: number;
+            category: components["schemas"]["MatchCategory"];
+            /**
+             * Format: double
+             * @description Σ min(achieved, required) ÷ Σ required × 100, two decimals.
+             */
+            percent: number;
+            /** Format: int32 */
+            required_points: number;
+        };
+        /** @description One of the five levels of a competency. */
+        LevelBody: {
+            description: string;
+            /** @description Behavioural indicators (at most 20). */
+            indicators?: string[];
+            /**
+             * Format: int32
+             * @description 1 to 5.
+             */
+            level: number;
+        };
         LoginRequest: {
             /** @example Pembina#2026 */
             password: string;
@@ -1009,6 +1452,36 @@ export interface components {
              */
             username: string;
         };
+        ManagerialDefaultsBody: {
+            /** Format: int32 */
+            administrator: number;
+            /** Format: int32 */
+            ahli_madya: number;
+            /** Format: int32 */
+            ahli_muda: number;
+            /** Format: int32 */
+            ahli_pertama: number;
+            /** Format: int32 */
+            ahli_utama: number;
+            /** Format: int32 */
+            jpt_madya: number;
+            /** Format: int32 */
+            jpt_pratama: number;
+            /** Format: int32 */
+            pelaksana: number;
+            /** Format: int32 */
+            pengawas: number;
+            /**
+             * Format: int32
+             * @description Functional posts of the skill track (penyelia, mahir, terampil, pemula).
+             */
+            skilled: number;
+        };
+        /**
+         * @description Job-person match: meets (>= 80 %), still_meets (68-80 %), does_not_meet (< 68 %).
+         * @enum {string}
+         */
+        MatchCategory: "meets" | "still_meets" | "does_not_meet";
         MeAgency: {
             code: string;
             /** Format: uuid */
@@ -1027,6 +1500,44 @@ export interface components {
             /** Format: uuid */
             id: string;
             roles: components["schemas"]["Role"][];
+        };
+        /**
+         * @description A signal of a training need: gap (share of staff below standard), depth (how far
+         *     below), survey (needs surveys), performance (appraisal results), citizen (citizens'
+         *     ratings of the unit).
+         * @enum {string}
+         */
+        NeedSignal: "gap" | "depth" | "survey" | "performance" | "citizen";
+        /**
+         * @description Weights of a training need's signals, each 0-1; missing signals' weights are shared out
+         *     among the present ones.
+         */
+        NeedWeightsBody: {
+            /**
+             * Format: double
+             * @description Citizens' ratings of the unit.
+             */
+            citizen: number;
+            /**
+             * Format: double
+             * @description How far below they are.
+             */
+            depth: number;
+            /**
+             * Format: double
+             * @description Share of staff below the standard.
+             */
+            gap: number;
+            /**
+             * Format: double
+             * @description Appraisal (SKP) results.
+             */
+            performance: number;
+            /**
+             * Format: double
+             * @description Needs surveys.
+             */
+            survey: number;
         };
         /**
          * @description secretariat (Sekretariat), agency (dinas/badan), division (bidang), technical_unit (UPT),
@@ -1149,6 +1660,53 @@ export interface components {
             total: number;
         };
         /** @description One page of a list. */
+        Page_AssessmentResponse: {
+            items: {
+                /** Format: uuid */
+                agency_id: string;
+                /** Format: date */
+                assessed_on: string;
+                assessor_name?: string | null;
+                /**
+                 * Format: uuid
+                 * @description The user who recorded it.
+                 */
+                assessor_user_id?: string | null;
+                /** Format: uuid */
+                competency_id: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                employee_id: string;
+                evidence?: string | null;
+                /** Format: uuid */
+                id: string;
+                /** Format: int32 */
+                level: number;
+                method: components["schemas"]["AssessmentMethod"];
+                /** Format: date */
+                valid_until?: string | null;
+                void_reason?: string | null;
+                /** Format: date-time */
+                voided_at?: string | null;
+            }[];
+            /**
+             * Format: int64
+             * @description This page's number, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Items per page (at most 200).
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Number of matching items across all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
         Page_AuditEventResponse: {
             items: {
                 /**
@@ -1178,6 +1736,47 @@ export interface components {
                 occurred_at: string;
                 /** @description The request that made the change (the `x-request-id` response header). */
                 request_id?: string | null;
+            }[];
+            /**
+             * Format: int64
+             * @description This page's number, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Items per page (at most 200).
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Number of matching items across all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
+        Page_CompetencyResponse: {
+            items: {
+                /**
+                 * Format: uuid
+                 * @description `null` for the national catalogue (PermenPANRB 38/2017).
+                 */
+                agency_id?: string | null;
+                /** @example M1 */
+                code: string;
+                /** Format: date-time */
+                created_at: string;
+                description: string;
+                group: components["schemas"]["CompetencyGroup"];
+                /** Format: uuid */
+                id: string;
+                levels: components["schemas"]["LevelBody"][];
+                /** @example Integritas */
+                name: string;
+                /** @description Whether this is part of the national catalogue (read-only). */
+                national: boolean;
+                retired: boolean;
+                /** Format: date-time */
+                updated_at: string;
             }[];
             /**
              * Format: int64
@@ -1494,6 +2093,12 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description A position's competency standard (Standar Kompetensi Jabatan). */
+        PositionStandardResponse: {
+            entries: components["schemas"]["StandardEntryResponse"][];
+            /** Format: uuid */
+            position_id: string;
+        };
         /** @description An RFC 9457 problem document. */
         Problem: {
             /**
@@ -1547,6 +2152,13 @@ export interface components {
              */
             row?: number | null;
         };
+        PutStandardRequest: {
+            /**
+             * @description The explicit levels of this position; they replace the previous ones. National
+             *     competencies not listed keep the agency's default for the post's kind.
+             */
+            standards: components["schemas"]["StandardItem"][];
+        };
         RefreshRequest: {
             /** @description The refresh token from the last sign-in or refresh. */
             refresh_token: string;
@@ -1562,6 +2174,29 @@ export interface components {
         Role: "super_admin" | "agency_admin" | "supervisor" | "employee" | "trainer";
         /** @enum {string} */
         Sex: "male" | "female";
+        ShortfallResponse: {
+            /** Format: int32 */
+            achieved?: number | null;
+            /** Format: uuid */
+            employee_id: string;
+            name: string;
+            nip: string;
+            /** Format: int32 */
+            required: number;
+        };
+        StandardEntryResponse: {
+            competency: components["schemas"]["CompetencyRef"];
+            /** @description Set for this position (true) or the agency's default for the post's kind (false). */
+            explicit: boolean;
+            /** Format: int32 */
+            required_level: number;
+        };
+        StandardItem: {
+            /** Format: uuid */
+            competency_id: string;
+            /** Format: int64 */
+            required_level: number;
+        };
         TokenResponse: {
             /** @description JWT to send as `Authorization: Bearer <token>`. */
             access_token: string;
@@ -1579,9 +2214,68 @@ export interface components {
              */
             token_type: string;
         };
+        /** @description A training need: a competency the staff lack, scored from its signals. */
+        TrainingNeedResponse: {
+            /** @description Staff below the required level (unassessed counts as below). */
+            below_count: number;
+            competency: components["schemas"]["CompetencyRef"];
+            /** @description Why it ranks here: each signal's share of the score, largest first. */
+            contributions: components["schemas"]["ContributionResponse"][];
+            /** @description The staff below the standard (the first 200), the targets of a plan. */
+            employees_below: components["schemas"]["ShortfallResponse"][];
+            /** Format: double */
+            mean_gap: number;
+            /** @description Signals without data (not part of the score). */
+            missing: components["schemas"]["NeedSignal"][];
+            /** @description 1 for the most pressing. */
+            rank: number;
+            /**
+             * Format: double
+             * @description 0-100.
+             */
+            score: number;
+            /** Format: double */
+            share_below: number;
+            /**
+             * Format: int32
+             * @description Staff whose standard includes the competency.
+             */
+            with_standard: number;
+        };
+        TrainingNeedsResponse: {
+            /** Format: uuid */
+            agency_id: string;
+            items: components["schemas"]["TrainingNeedResponse"][];
+            /**
+             * Format: uuid
+             * @description Set when the list is for one unit (and the units below it).
+             */
+            org_unit_id?: string | null;
+            weights: components["schemas"]["NeedWeightsBody"];
+        };
+        /** @description A unit's heat map: competencies × employees. */
+        UnitGapsResponse: {
+            competencies: components["schemas"]["CompetencyRef"][];
+            employees: components["schemas"]["HeatRow"][];
+            /** Format: uuid */
+            org_unit_id: string;
+            /** @description One per competency, in the order of `competencies`. */
+            summary: components["schemas"]["CompetencySummary"][];
+        };
         UpdateAgencyRequest: {
             name?: string | null;
             seat?: string | null;
+        };
+        UpdateCompetencyRequest: {
+            code?: string | null;
+            description?: string | null;
+            levels?: components["schemas"]["LevelBody"][] | null;
+            name?: string | null;
+            /**
+             * @description Retire (true) or reinstate (false). Retired competencies leave standards and gaps but
+             *     keep their history.
+             */
+            retired?: boolean | null;
         };
         UpdateEmployeeRequest: {
             /** Format: date */
@@ -1660,6 +2354,9 @@ export interface components {
             roles: components["schemas"]["Role"][];
             /** Format: date-time */
             updated_at: string;
+        };
+        VoidAssessmentRequest: {
+            reason: string;
         };
     };
     responses: {
@@ -2091,6 +2788,282 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    list_competencies: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description 1-200, default 20. */
+                per_page?: number;
+                /** @description Super admins: the technical competencies of this agency only. */
+                agency_id?: string;
+                group?: components["schemas"]["CompetencyGroup"];
+                /** @description Name contains (case-insensitive), or code starts with. */
+                q?: string;
+                /** @description Include retired technical competencies (default false). */
+                include_retired?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CompetencyResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    create_competency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCompetencyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetencyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_competency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetencyResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    update_competency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCompetencyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetencyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    list_assessments: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description 1-200, default 20. */
+                per_page?: number;
+                /** @description Required for callers who are not admins (themselves or one of their reports). */
+                employee_id?: string;
+                competency_id?: string;
+                /** @description Super admins: only this agency. */
+                agency_id?: string;
+                /** @description Include voided assessments (default false). */
+                include_voided?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AssessmentResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    create_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssessmentRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    void_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidAssessmentRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_competency_settings: {
+        parameters: {
+            query?: {
+                /** @description Super admins: the agency (required for them); others: their own. */
+                agency_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetencySettingsBody"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    put_competency_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompetencySettingsBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetencySettingsBody"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     list_employees: {
         parameters: {
             query?: {
@@ -2269,6 +3242,32 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_employee_gap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployeeGapResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
@@ -2696,6 +3695,32 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    get_unit_gaps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitGapsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     list_positions: {
         parameters: {
             query?: {
@@ -2849,6 +3874,65 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    get_position_standard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionStandardResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    put_position_standard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutStandardRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PositionStandardResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     get_ready: {
         parameters: {
             query?: never;
@@ -2876,6 +3960,34 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    list_training_needs: {
+        parameters: {
+            query?: {
+                /** @description A unit (with the units below it); without it, the whole agency. */
+                org_unit_id?: string;
+                /** @description Super admins: the agency (required without `org_unit_id`). */
+                agency_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingNeedsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
         };
     };
     list_users: {

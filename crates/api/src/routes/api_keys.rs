@@ -30,6 +30,9 @@ pub enum ApiScope {
     /// Read and export agencies, org units and positions.
     #[serde(rename = "org:read")]
     OrgRead,
+    /// Read the competency dictionary, standards, assessments and gaps.
+    #[serde(rename = "competencies:read")]
+    CompetenciesRead,
 }
 
 impl From<ApiScope> for DScope {
@@ -38,6 +41,7 @@ impl From<ApiScope> for DScope {
             ApiScope::ImportsWrite => DScope::ImportsWrite,
             ApiScope::EmployeesRead => DScope::EmployeesRead,
             ApiScope::OrgRead => DScope::OrgRead,
+            ApiScope::CompetenciesRead => DScope::CompetenciesRead,
         }
     }
 }
@@ -48,6 +52,7 @@ impl From<DScope> for ApiScope {
             DScope::ImportsWrite => ApiScope::ImportsWrite,
             DScope::EmployeesRead => ApiScope::EmployeesRead,
             DScope::OrgRead => ApiScope::OrgRead,
+            DScope::CompetenciesRead => ApiScope::CompetenciesRead,
         }
     }
 }

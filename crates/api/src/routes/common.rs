@@ -79,6 +79,10 @@ macro_rules! api_enum {
 }
 
 use pembina_domain::accounts::Role as DRole;
+use pembina_domain::competency::CompetencyGroup as DCompetencyGroup;
+use pembina_domain::competency::assessment::AssessmentMethod as DAssessmentMethod;
+use pembina_domain::competency::gap::MatchCategory as DMatchCategory;
+use pembina_domain::competency::needs::Signal as DSignal;
 use pembina_domain::org::{
     AgencyKind as DAgencyKind, FunctionalLevel as DFunctionalLevel, OrgUnitKind as DOrgUnitKind,
     PositionKind as DPositionKind,
@@ -109,6 +113,33 @@ api_enum!(
     EmploymentType = DEmploymentType { Pns, Pppk }
 );
 api_enum!(Sex = DSex { Male, Female });
+api_enum!(
+    /// A signal of a training need: gap (share of staff below standard), depth (how far
+    /// below), survey (needs surveys), performance (appraisal results), citizen (citizens'
+    /// ratings of the unit).
+    NeedSignal = DSignal { Gap, Depth, Survey, Performance, Citizen }
+);
+api_enum!(
+    /// technical (teknis, defined per agency), managerial (manajerial, M1-M8) or
+    /// socio_cultural (sosial kultural, SK1).
+    CompetencyGroup = DCompetencyGroup { Technical, Managerial, SocioCultural }
+);
+api_enum!(
+    /// How a level was found.
+    AssessmentMethod = DAssessmentMethod {
+        #[serde(rename = "self")]
+        SelfAssessment,
+        Supervisor,
+        AssessmentCentre,
+        Test,
+        Imported
+    }
+);
+api_enum!(
+    /// Job-person match: meets (>= 80 %), still_meets (68-80 %), does_not_meet (< 68 %).
+    MatchCategory = DMatchCategory { Meets, StillMeets, DoesNotMeet }
+);
+
 api_enum!(
     /// Employment status; nobody is deleted, leaving is a status.
     EmployeeStatus = DEmployeeStatus { Active, Leave, Transferred, Retired, Inactive }

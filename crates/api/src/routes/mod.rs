@@ -6,6 +6,7 @@ pub mod api_keys;
 pub mod audit;
 pub mod auth;
 pub mod common;
+pub mod competencies;
 pub mod employees;
 pub mod health;
 pub mod imports;
@@ -59,5 +60,19 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(imports::get_import_template)
         .service(api_keys::list_api_keys)
         .service(api_keys::create_api_key)
-        .service(api_keys::revoke_api_key);
+        .service(api_keys::revoke_api_key)
+        .service(competencies::list_competencies)
+        .service(competencies::get_competency)
+        .service(competencies::create_competency)
+        .service(competencies::update_competency)
+        .service(competencies::get_competency_settings)
+        .service(competencies::put_competency_settings)
+        .service(competencies::get_position_standard)
+        .service(competencies::put_position_standard)
+        .service(competencies::list_assessments)
+        .service(competencies::create_assessment)
+        .service(competencies::void_assessment)
+        .service(competencies::get_employee_gap)
+        .service(competencies::get_unit_gaps)
+        .service(competencies::list_training_needs);
 }

@@ -286,6 +286,11 @@ impl TestApp {
         self.request(Method::POST, path, token, Some(body)).await
     }
 
+    pub async fn put(&self, path: &str, token: &str, body: Value) -> Response {
+        self.request(Method::PUT, path, Some(token), Some(body))
+            .await
+    }
+
     pub async fn patch(&self, path: &str, token: &str, body: Value) -> Response {
         self.request(Method::PATCH, path, Some(token), Some(body))
             .await

@@ -5,6 +5,7 @@ mod helpers;
 mod api_keys;
 mod audit;
 mod auth;
+mod competencies;
 mod demo;
 mod employees;
 mod errors;

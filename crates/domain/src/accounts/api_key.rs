@@ -15,12 +15,16 @@ pub enum ApiScope {
     /// Read and export agencies, org units and positions.
     #[serde(rename = "org:read")]
     OrgRead,
+    /// Read the competency dictionary, standards, assessments and gaps.
+    #[serde(rename = "competencies:read")]
+    CompetenciesRead,
 }
 
 crate::string_enum!(ApiScope {
     ImportsWrite => "imports:write",
     EmployeesRead => "employees:read",
     OrgRead => "org:read",
+    CompetenciesRead => "competencies:read",
 });
 
 /// Every key starts with this, so the API can tell a key from a JWT without a lookup.

@@ -4,6 +4,10 @@
 pub mod agencies;
 pub mod api_keys;
 pub mod audit_events;
+pub mod competencies;
+pub mod competency_assessments;
+pub mod competency_settings;
+pub mod competency_standards;
 pub mod employees;
 pub mod import_errors;
 pub mod import_rows;

@@ -11,6 +11,8 @@ mod m20261127_000005_seed_bengkulu_agencies;
 mod m20261127_000006_create_imports;
 mod m20261127_000007_create_api_keys;
 mod m20261127_000008_index_import_rows_by_level;
+mod m20261127_000009_create_competencies;
+mod m20261127_000010_seed_national_competencies;
 
 pub struct Migrator;
 
@@ -26,6 +28,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000006_create_imports::Migration),
             Box::new(m20261127_000007_create_api_keys::Migration),
             Box::new(m20261127_000008_index_import_rows_by_level::Migration),
+            Box::new(m20261127_000009_create_competencies::Migration),
+            Box::new(m20261127_000010_seed_national_competencies::Migration),
         ]
     }
 }

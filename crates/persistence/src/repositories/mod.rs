@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod api_keys;
 pub mod audit;
+pub mod competency;
 pub mod org;
 pub mod people;
 
