@@ -33,6 +33,7 @@ another agency answers 404, exactly like one that does not exist.\n\n\
         (name = "accounts", description = "User accounts and roles"),
         (name = "audit", description = "The audit trail"),
         (name = "imports", description = "Bulk imports and exports (CSV, XLSX)"),
+        (name = "surveys", description = "Needs surveys of employees, supervisors and the public"),
         (name = "competencies", description = "Competency dictionary, position standards, assessments and gaps (PermenPANRB 38/2017)"),
         (name = "operations", description = "Health and readiness"),
     ),

@@ -574,6 +574,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/survey-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's survey tasks in open surveys, unanswered first.
+         * @description **Who may call:** any signed-in user linked to an employee record (others get an empty
+         *     list).
+         */
+        get: operations["my_survey_tasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org-units": {
         parameters: {
             query?: never;
@@ -782,6 +803,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A public survey by its link (open surveys only).
+         * @description **Who may call:** anyone holding the link.
+         */
+        get: operations["get_public_survey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a public survey anonymously (nothing identifying is stored).
+         * @description **Who may call:** anyone holding the link.
+         */
+        post: operations["answer_public_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ready": {
         parameters: {
             query?: never;
@@ -794,6 +855,154 @@ export interface paths {
          * @description **Who may call:** anyone.
          */
         get: operations["get_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The questions of a survey task.
+         * @description **Who may call:** the task's respondent.
+         */
+        get: operations["get_survey_task"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-tasks/{id}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a survey task, once.
+         * @description **Who may call:** the task's respondent (a signed-in user linked to that employee).
+         */
+        post: operations["answer_survey_task"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List needs surveys, newest first.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        get: operations["list_surveys"];
+        put?: never;
+        /**
+         * Build a survey (a draft).
+         * @description **Who may call:** super_admin; agency_admin (in their own agency).
+         */
+        post: operations["create_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One survey with its questions.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        get: operations["get_survey"];
+        /**
+         * Replace a draft survey (fields and questions). 409 `not_draft` once it is open.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        put: operations["put_survey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an open survey: no more answers.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        post: operations["close_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a draft: employees or supervisors get their tasks, a public survey its link.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        post: operations["open_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A survey's results: per question, aggregated; optionally for one unit.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        get: operations["get_survey_results"];
         put?: never;
         post?: never;
         delete?: never;
@@ -920,6 +1129,16 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        AnswerBody: {
+            /** Format: uuid */
+            question_id: string;
+            value: components["schemas"]["AnswerValueBody"];
+        };
+        /**
+         * @description An answer: a number (Likert 1-5, or the index of the chosen option from 0), a list of
+         *     option indexes (multiple choice), or text.
+         */
+        AnswerValueBody: number | number[] | string;
         ApiKeyResponse: {
             /** Format: uuid */
             agency_id: string;
@@ -1539,6 +1758,14 @@ export interface components {
              */
             survey: number;
         };
+        OpenSurveyResponse: {
+            survey: components["schemas"]["SurveyResponse"];
+            /**
+             * Format: int64
+             * @description Tasks created: one per employee (self) or per report (supervisors); 0 for public.
+             */
+            tasks_created: number;
+        };
         /**
          * @description secretariat (Sekretariat), agency (dinas/badan), division (bidang), technical_unit (UPT),
          *     service_unit (serves citizens directly: Puskesmas, RSUD, licensing desk).
@@ -2020,6 +2247,37 @@ export interface components {
             total: number;
         };
         /** @description One page of a list. */
+        Page_SurveySummary: {
+            items: {
+                /** Format: uuid */
+                agency_id: string;
+                audience: components["schemas"]["SurveyAudience"];
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                org_unit_id?: string | null;
+                status: string;
+                title: string;
+            }[];
+            /**
+             * Format: int64
+             * @description This page's number, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Items per page (at most 200).
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Number of matching items across all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
         Page_UserResponse: {
             items: {
                 active: boolean;
@@ -2152,12 +2410,66 @@ export interface components {
              */
             row?: number | null;
         };
+        /** @description A survey as its respondents see it. */
+        PublicSurveyResponse: {
+            description?: string | null;
+            questions: components["schemas"]["QuestionResponse"][];
+            title: string;
+        };
         PutStandardRequest: {
             /**
              * @description The explicit levels of this position; they replace the previous ones. National
              *     competencies not listed keep the agency's default for the post's kind.
              */
             standards: components["schemas"]["StandardItem"][];
+        };
+        QuestionBody: {
+            /**
+             * @description The competency a Likert question asks about ("how much do you need training in …",
+             *     5 = very much): its answers feed that competency's training need.
+             */
+            competency_code?: string | null;
+            kind: components["schemas"]["QuestionKind"];
+            /** @description Choice questions: 2-20 options. Likert (1-5) and text questions: none. */
+            options?: string[];
+            /** @description Default true. */
+            required?: boolean;
+            text: string;
+        };
+        /**
+         * @description likert (1-5), single_choice, multiple_choice or text.
+         * @enum {string}
+         */
+        QuestionKind: "likert" | "single_choice" | "multiple_choice" | "text";
+        QuestionResponse: {
+            /** Format: uuid */
+            competency_id?: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["QuestionKind"];
+            options: string[];
+            /** Format: int32 */
+            position: number;
+            required: boolean;
+            text: string;
+        };
+        QuestionResultResponse: {
+            /** @description Likert: counts of 1..5; choices: count per option; text: empty. */
+            distribution: number[];
+            kind: components["schemas"]["QuestionKind"];
+            /**
+             * Format: double
+             * @description Likert questions: the mean, 1-5.
+             */
+            mean?: number | null;
+            options: string[];
+            /** Format: uuid */
+            question_id: string;
+            /** Format: int32 */
+            responses: number;
+            text: string;
+            /** @description Text questions: the answers. */
+            texts: string[];
         };
         RefreshRequest: {
             /** @description The refresh token from the last sign-in or refresh. */
@@ -2196,6 +2508,125 @@ export interface components {
             competency_id: string;
             /** Format: int64 */
             required_level: number;
+        };
+        SubmitAnswersRequest: {
+            /** @description One per answered question; problems are reported as `answers[<question position>]`. */
+            answers: components["schemas"]["AnswerBody"][];
+        };
+        SubmittedResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            submitted_at: string;
+        };
+        /**
+         * @description employees (each answers about themselves), supervisors (about each of their reports),
+         *     public (anonymous link for a service unit).
+         * @enum {string}
+         */
+        SurveyAudience: "employees" | "supervisors" | "public";
+        SurveyRequest: {
+            /**
+             * Format: uuid
+             * @description Super admins must name the agency (on create); agency admins always use their own.
+             */
+            agency_id?: string | null;
+            audience: components["schemas"]["SurveyAudience"];
+            description?: string | null;
+            /**
+             * Format: uuid
+             * @description Employees and supervisors surveys: the unit (with those below) whose staff answer;
+             *     without it the whole agency. Public surveys: the service unit rated (required).
+             */
+            org_unit_id?: string | null;
+            questions: components["schemas"]["QuestionBody"][];
+            title: string;
+        };
+        SurveyResponse: {
+            /** Format: uuid */
+            agency_id: string;
+            audience: components["schemas"]["SurveyAudience"];
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            description?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            opened_at?: string | null;
+            /** Format: uuid */
+            org_unit_id?: string | null;
+            /** @description Public surveys once open: the path of the anonymous link (`/api/v1/public/surveys/…`). */
+            public_path?: string | null;
+            questions: components["schemas"]["QuestionResponse"][];
+            /**
+             * @description draft, open or closed.
+             * @example open
+             */
+            status: string;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SurveyResultsResponse: {
+            /** Format: int64 */
+            answered: number;
+            /**
+             * Format: uuid
+             * @description Set when the results are for one unit (and those below it).
+             */
+            org_unit_id?: string | null;
+            questions: components["schemas"]["QuestionResultResponse"][];
+            /**
+             * Format: double
+             * @description answered ÷ tasks (null without tasks).
+             */
+            response_rate?: number | null;
+            /** Format: int64 */
+            responses: number;
+            /** Format: uuid */
+            survey_id: string;
+            /**
+             * Format: int64
+             * @description Tasks sent, and answered (employees and supervisors surveys).
+             */
+            tasks: number;
+        };
+        /** @description A survey in a list (without its questions). */
+        SurveySummary: {
+            /** Format: uuid */
+            agency_id: string;
+            audience: components["schemas"]["SurveyAudience"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            org_unit_id?: string | null;
+            status: string;
+            title: string;
+        };
+        SurveyTaskResponse: {
+            /** @description Whether the task is about the respondent themselves. */
+            about_self: boolean;
+            description?: string | null;
+            /**
+             * Format: uuid
+             * @description The task's id, to answer it.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The employee the answers are about.
+             */
+            subject_employee_id: string;
+            subject_name: string;
+            /** Format: date-time */
+            submitted_at?: string | null;
+            /** Format: uuid */
+            survey_id: string;
+            title: string;
         };
         TokenResponse: {
             /** @description JWT to send as `Authorization: Bearer <token>`. */
@@ -3511,6 +3942,28 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    my_survey_tasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyTaskResponse"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     list_org_units: {
         parameters: {
             query?: {
@@ -3933,6 +4386,60 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    get_public_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurveyResponse"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    answer_public_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitAnswersRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     get_ready: {
         parameters: {
             query?: never;
@@ -3960,6 +4467,268 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    get_survey_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurveyResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    answer_survey_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitAnswersRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    list_surveys: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description 1-200, default 20. */
+                per_page?: number;
+                /** @description Super admins: only this agency. */
+                agency_id?: string;
+                /** @description draft, open or closed. */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SurveySummary"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    create_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    put_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    close_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    open_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenSurveyResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_survey_results: {
+        parameters: {
+            query?: {
+                /** @description Only responses about staff of this unit (and those below it). */
+                org_unit_id?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResultsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
         };
     };
     list_training_needs: {

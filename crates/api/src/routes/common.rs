@@ -83,6 +83,9 @@ use pembina_domain::competency::CompetencyGroup as DCompetencyGroup;
 use pembina_domain::competency::assessment::AssessmentMethod as DAssessmentMethod;
 use pembina_domain::competency::gap::MatchCategory as DMatchCategory;
 use pembina_domain::competency::needs::Signal as DSignal;
+use pembina_domain::competency::survey::{
+    QuestionKind as DQuestionKind, SurveyAudience as DSurveyAudience,
+};
 use pembina_domain::org::{
     AgencyKind as DAgencyKind, FunctionalLevel as DFunctionalLevel, OrgUnitKind as DOrgUnitKind,
     PositionKind as DPositionKind,
@@ -113,6 +116,15 @@ api_enum!(
     EmploymentType = DEmploymentType { Pns, Pppk }
 );
 api_enum!(Sex = DSex { Male, Female });
+api_enum!(
+    /// likert (1-5), single_choice, multiple_choice or text.
+    QuestionKind = DQuestionKind { Likert, SingleChoice, MultipleChoice, Text }
+);
+api_enum!(
+    /// employees (each answers about themselves), supervisors (about each of their reports),
+    /// public (anonymous link for a service unit).
+    SurveyAudience = DSurveyAudience { Employees, Supervisors, Public }
+);
 api_enum!(
     /// A signal of a training need: gap (share of staff below standard), depth (how far
     /// below), survey (needs surveys), performance (appraisal results), citizen (citizens'

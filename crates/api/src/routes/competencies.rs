@@ -1054,7 +1054,18 @@ pub async fn list_training_needs(
         }
         (None, requested) => auth.target_agency(requested)?,
     };
-    let surveys = HashMap::new();
+    let unit = match q.org_unit_id {
+        Some(u) => Some(
+            pembina_persistence::repositories::org::get_unit(&state.db, auth.scope(), u).await?,
+        ),
+        None => None,
+    };
+    let surveys = pembina_persistence::repositories::surveys::survey_signals(
+        &state.db,
+        agency_id,
+        unit.as_ref(),
+    )
+    .await?;
     let (settings, needs) = repo::training_needs(
         &state.db,
         auth.scope(),

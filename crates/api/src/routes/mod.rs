@@ -12,6 +12,7 @@ pub mod health;
 pub mod imports;
 pub mod org_units;
 pub mod positions;
+pub mod surveys;
 pub mod users;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -74,5 +75,17 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(competencies::void_assessment)
         .service(competencies::get_employee_gap)
         .service(competencies::get_unit_gaps)
-        .service(competencies::list_training_needs);
+        .service(competencies::list_training_needs)
+        .service(surveys::list_surveys)
+        .service(surveys::get_survey)
+        .service(surveys::create_survey)
+        .service(surveys::put_survey)
+        .service(surveys::open_survey)
+        .service(surveys::close_survey)
+        .service(surveys::get_survey_results)
+        .service(surveys::my_survey_tasks)
+        .service(surveys::get_survey_task)
+        .service(surveys::answer_survey_task)
+        .service(surveys::get_public_survey)
+        .service(surveys::answer_public_survey);
 }

@@ -13,4 +13,5 @@ mod imports;
 mod openapi;
 mod org;
 mod spa;
+mod surveys;
 mod users;

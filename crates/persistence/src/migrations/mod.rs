@@ -13,6 +13,7 @@ mod m20261127_000007_create_api_keys;
 mod m20261127_000008_index_import_rows_by_level;
 mod m20261127_000009_create_competencies;
 mod m20261127_000010_seed_national_competencies;
+mod m20261127_000011_create_surveys;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000008_index_import_rows_by_level::Migration),
             Box::new(m20261127_000009_create_competencies::Migration),
             Box::new(m20261127_000010_seed_national_competencies::Migration),
+            Box::new(m20261127_000011_create_surveys::Migration),
         ]
     }
 }

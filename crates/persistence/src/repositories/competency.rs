@@ -1011,7 +1011,27 @@ pub async fn training_needs<C: ConnectionTrait>(
         .await
         .dom()?;
     let settings = settings(db, agency_id).await?;
-    let (comps, rows) = gaps_of_staff(db, agency_id, staff, today).await?;
+    let (mut comps, rows) = gaps_of_staff(db, agency_id, staff, today).await?;
+    // Competencies the surveys ask about, even where no standard requires them.
+    let extra: Vec<Uuid> = survey_signals
+        .keys()
+        .filter(|id| !comps.iter().any(|c| c.id == **id))
+        .copied()
+        .collect();
+    if !extra.is_empty() {
+        comps.extend(
+            competencies::Entity::find()
+                .filter(any_of(
+                    db.get_database_backend(),
+                    competencies::Column::Id,
+                    extra,
+                ))
+                .filter(competencies::Column::RetiredAt.is_null())
+                .all(db)
+                .await
+                .dom()?,
+        );
+    }
     let mut per: HashMap<Uuid, (u32, Vec<Shortfall>)> = HashMap::new();
     for (e, g) in &rows {
         for i in &g.items {

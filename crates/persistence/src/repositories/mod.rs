@@ -10,6 +10,7 @@ pub mod audit;
 pub mod competency;
 pub mod org;
 pub mod people;
+pub mod surveys;
 
 use pembina_domain::DomainError;
 use pembina_domain::accounts::Scope;
