@@ -309,6 +309,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/development-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The development plan's activities, by year and schedule.
+         * @description **Who may call:** super_admin; agency_admin (their agency); API keys with
+         *     `competencies:read`.
+         */
+        get: operations["list_plan"];
+        put?: never;
+        /**
+         * Plan an activity (typically from a training need).
+         * @description **Who may call:** super_admin; agency_admin (in their own agency).
+         */
+        post: operations["create_plan_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-plan/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The year's plan as a spreadsheet (AKPK layout): one row per activity with competency,
+         *     unit, form, kind, provider, schedule, JP, participants, budget, and the participants' NIPs.
+         * @description **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency); API keys
+         *     with `competencies:read`.
+         */
+        get: operations["export_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-plan/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One activity of the plan.
+         * @description **Who may call:** super_admin; agency_admin (their agency); API keys with
+         *     `competencies:read`.
+         */
+        get: operations["get_plan_item"];
+        /**
+         * Replace an activity of the plan (its targets too).
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        put: operations["put_plan_item"];
+        post?: never;
+        /**
+         * Remove an activity from the plan.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        delete: operations["delete_plan_item"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/employees": {
         parameters: {
             query?: never;
@@ -1107,6 +1183,13 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * @description Classical: training, seminar, workshop, course, bimtek. Non-classical: e_learning,
+         *     coaching, mentoring, on_the_job, distance_learning, internship, exchange, self_study,
+         *     community_of_practice.
+         * @enum {string}
+         */
+        ActivityKind: "training" | "seminar" | "workshop" | "course" | "bimtek" | "e_learning" | "coaching" | "mentoring" | "on_the_job" | "distance_learning" | "internship" | "exchange" | "self_study" | "community_of_practice";
+        /**
          * @description Province, regency (kabupaten) or city (kota).
          * @enum {string}
          */
@@ -1464,6 +1547,11 @@ export interface components {
             /** @description Send as `Authorization: Bearer <key>`. Store it now: Pembina keeps only its hash. */
             secret: string;
         };
+        /**
+         * @description classical (klasikal) or non_classical (nonklasikal).
+         * @enum {string}
+         */
+        DevelopmentForm: "classical" | "non_classical";
         /** @description An employee's competency gap against their position's standard. */
         EmployeeGapResponse: {
             /** Format: uuid */
@@ -2207,6 +2295,65 @@ export interface components {
             total: number;
         };
         /** @description One page of a list. */
+        Page_PlanItemResponse: {
+            items: {
+                activity_kind: components["schemas"]["ActivityKind"];
+                /** Format: uuid */
+                agency_id: string;
+                /**
+                 * Format: int64
+                 * @description Rupiah.
+                 */
+                budget?: number | null;
+                /** Format: uuid */
+                competency_id: string;
+                /** Format: date-time */
+                created_at: string;
+                employee_ids: string[];
+                /** @description Follows from the kind: classical (klasikal) or non_classical (nonklasikal). */
+                form: components["schemas"]["DevelopmentForm"];
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: int32
+                 * @description Learning hours (JP) per participant.
+                 */
+                jp?: number | null;
+                /**
+                 * Format: double
+                 * @description The need's score when the activity was planned.
+                 */
+                need_score?: number | null;
+                /** Format: uuid */
+                org_unit_id?: string | null;
+                /** Format: date */
+                planned_end?: string | null;
+                /** Format: date */
+                planned_start?: string | null;
+                provider?: string | null;
+                title: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                year: number;
+            }[];
+            /**
+             * Format: int64
+             * @description This page's number, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Items per page (at most 200).
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Number of matching items across all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
         Page_PositionResponse: {
             items: {
                 active: boolean;
@@ -2323,6 +2470,89 @@ export interface components {
              * @description Number of matching items across all pages.
              */
             total: number;
+        };
+        PlanItemRequest: {
+            activity_kind: components["schemas"]["ActivityKind"];
+            /**
+             * Format: uuid
+             * @description Super admins must name the agency (on create); agency admins always use their own.
+             */
+            agency_id?: string | null;
+            /**
+             * Format: int64
+             * @description Rupiah, not negative.
+             */
+            budget?: number | null;
+            /** Format: uuid */
+            competency_id: string;
+            /** @description The target employees (e.g. a need's `employees_below`). */
+            employee_ids?: string[];
+            /**
+             * Format: int64
+             * @description Learning hours (JP) per participant, 1-1000.
+             */
+            jp?: number | null;
+            /**
+             * Format: double
+             * @description The score of the need it answers (from `GET /training-needs`).
+             */
+            need_score?: number | null;
+            /** Format: uuid */
+            org_unit_id?: string | null;
+            /** Format: date */
+            planned_end?: string | null;
+            /** Format: date */
+            planned_start?: string | null;
+            /** @example BPSDM Provinsi Bengkulu */
+            provider?: string | null;
+            /** @example Pelatihan Manajemen Proyek */
+            title: string;
+            /**
+             * Format: int64
+             * @example 2027
+             */
+            year: number;
+        };
+        PlanItemResponse: {
+            activity_kind: components["schemas"]["ActivityKind"];
+            /** Format: uuid */
+            agency_id: string;
+            /**
+             * Format: int64
+             * @description Rupiah.
+             */
+            budget?: number | null;
+            /** Format: uuid */
+            competency_id: string;
+            /** Format: date-time */
+            created_at: string;
+            employee_ids: string[];
+            /** @description Follows from the kind: classical (klasikal) or non_classical (nonklasikal). */
+            form: components["schemas"]["DevelopmentForm"];
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description Learning hours (JP) per participant.
+             */
+            jp?: number | null;
+            /**
+             * Format: double
+             * @description The need's score when the activity was planned.
+             */
+            need_score?: number | null;
+            /** Format: uuid */
+            org_unit_id?: string | null;
+            /** Format: date */
+            planned_end?: string | null;
+            /** Format: date */
+            planned_start?: string | null;
+            provider?: string | null;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            year: number;
         };
         /**
          * @description Kind of position (jabatan).
@@ -3491,6 +3721,182 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    list_plan: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description 1-200, default 20. */
+                per_page?: number;
+                /** @description Super admins: only this agency. */
+                agency_id?: string;
+                year?: number;
+                org_unit_id?: string;
+                competency_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PlanItemResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    create_plan_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanItemRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanItemResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    export_plan: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year. */
+                year?: number;
+                /** @description `xlsx` (default) or `csv`. */
+                format?: "csv" | "xlsx";
+                /** @description Super admins: the agency (required for them). */
+                agency_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_plan_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanItemResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    put_plan_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanItemRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanItemResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    delete_plan_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };

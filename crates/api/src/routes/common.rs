@@ -83,6 +83,9 @@ use pembina_domain::competency::CompetencyGroup as DCompetencyGroup;
 use pembina_domain::competency::assessment::AssessmentMethod as DAssessmentMethod;
 use pembina_domain::competency::gap::MatchCategory as DMatchCategory;
 use pembina_domain::competency::needs::Signal as DSignal;
+use pembina_domain::competency::plan::{
+    ActivityKind as DActivityKind, DevelopmentForm as DDevelopmentForm,
+};
 use pembina_domain::competency::survey::{
     QuestionKind as DQuestionKind, SurveyAudience as DSurveyAudience,
 };
@@ -116,6 +119,31 @@ api_enum!(
     EmploymentType = DEmploymentType { Pns, Pppk }
 );
 api_enum!(Sex = DSex { Male, Female });
+api_enum!(
+    /// classical (klasikal) or non_classical (nonklasikal).
+    DevelopmentForm = DDevelopmentForm { Classical, NonClassical }
+);
+api_enum!(
+    /// Classical: training, seminar, workshop, course, bimtek. Non-classical: e_learning,
+    /// coaching, mentoring, on_the_job, distance_learning, internship, exchange, self_study,
+    /// community_of_practice.
+    ActivityKind = DActivityKind {
+        Training,
+        Seminar,
+        Workshop,
+        Course,
+        Bimtek,
+        ELearning,
+        Coaching,
+        Mentoring,
+        OnTheJob,
+        DistanceLearning,
+        Internship,
+        Exchange,
+        SelfStudy,
+        CommunityOfPractice
+    }
+);
 api_enum!(
     /// likert (1-5), single_choice, multiple_choice or text.
     QuestionKind = DQuestionKind { Likert, SingleChoice, MultipleChoice, Text }

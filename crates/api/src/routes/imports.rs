@@ -408,7 +408,7 @@ pub struct FormatQuery {
     pub agency_id: Option<Uuid>,
 }
 
-fn download(
+pub(crate) fn download(
     format: Format,
     stem: &str,
     sheet: &str,
@@ -435,8 +435,12 @@ fn download(
         .body(bytes))
 }
 
-fn format_of(q: &FormatQuery) -> Format {
-    match q.format.unwrap_or_default() {
+pub(crate) fn format_of(q: &FormatQuery) -> Format {
+    format_of_file(q.format.unwrap_or_default())
+}
+
+pub(crate) fn format_of_file(f: FileFormat) -> Format {
+    match f {
         FileFormat::Csv => Format::Csv,
         FileFormat::Xlsx => Format::Xlsx,
     }

@@ -11,6 +11,7 @@ pub mod employees;
 pub mod health;
 pub mod imports;
 pub mod org_units;
+pub mod plans;
 pub mod positions;
 pub mod surveys;
 pub mod users;
@@ -29,6 +30,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(imports::export_employees)
         .service(imports::export_org_units)
         .service(imports::export_positions)
+        .service(plans::export_plan)
         .service(agencies::list_agencies)
         .service(agencies::get_agency)
         .service(agencies::create_agency)
@@ -87,5 +89,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(surveys::get_survey_task)
         .service(surveys::answer_survey_task)
         .service(surveys::get_public_survey)
-        .service(surveys::answer_public_survey);
+        .service(surveys::answer_public_survey)
+        .service(plans::list_plan)
+        .service(plans::get_plan_item)
+        .service(plans::create_plan_item)
+        .service(plans::put_plan_item)
+        .service(plans::delete_plan_item);
 }

@@ -527,3 +527,81 @@ db_test!(
         }
     }
 );
+
+db_test!(
+    async fn needs_become_the_yearly_plan_and_its_spreadsheet(app) {
+        let kota = app.agency_admin("1771").await;
+        let rl = app.agency_admin("1702").await;
+        let dinkes = app.unit(&kota.token, None, None, "DINKES").await;
+        let staff = position(&app, &kota.token, "STAF", "pelaksana").await;
+        let a = employee_with_position(&app, &kota.token, dinkes, staff, "198001012005011001", None).await;
+        let rl_unit = app.unit(&rl.token, None, None, "RL-DINKES").await;
+        let rl_staff = position(&app, &rl.token, "STAF", "pelaksana").await;
+        let outsider = employee_with_position(&app, &rl.token, rl_unit, rl_staff, "199002022015032002", None).await;
+
+        let needs = expect_json(app.get(&format!("/training-needs?org_unit_id={dinkes}"), &kota.token).await, 200).await;
+        let need = &needs["items"][0];
+        let targets: Vec<Value> = need["employees_below"].as_array().expect("below").iter().map(|e| e["employee_id"].clone()).collect();
+        assert_eq!(targets, [json!(a.to_string())]);
+        let body = json!({
+            "year": 2027, "competency_id": need["competency"]["id"], "org_unit_id": dinkes,
+            "title": "Pelatihan Integritas", "activity_kind": "training", "provider": "BPSDM Provinsi Bengkulu",
+            "planned_start": "2027-03-01", "planned_end": "2027-03-05", "budget": 25000000, "jp": 40,
+            "need_score": need["score"], "employee_ids": targets
+        });
+        let item = expect_json(app.post("/development-plan", Some(&kota.token), body.clone()).await, 201).await;
+        assert_eq!(item["form"], "classical");
+        let id = item["id"].as_str().expect("id").to_owned();
+
+        // Targets of another agency, dates outside the year: named, nothing written.
+        let mut bad = body.clone();
+        bad["employee_ids"] = json!([a, outsider]);
+        bad["planned_end"] = json!("2028-01-10");
+        let res = app.post("/development-plan", Some(&kota.token), bad).await;
+        let errs = problem(res, 422, "validation_failed").await;
+        let fields: Vec<&str> = errs["errors"].as_array().expect("e").iter().map(|e| e["field"].as_str().expect("f")).collect();
+        assert_eq!(fields, ["planned_end"], "{errs}");
+        let mut bad = body.clone();
+        bad["employee_ids"] = json!([a, outsider]);
+        let errs = problem(app.post("/development-plan", Some(&kota.token), bad).await, 422, "validation_failed").await;
+        assert_eq!(errs["errors"][0]["field"], "employee_ids[1]");
+        let list = expect_json(app.get("/development-plan?year=2027", &kota.token).await, 200).await;
+        assert_eq!(list["total"], 1);
+
+        // A non-classical second activity; the plan is exported in schedule order.
+        let mut coaching = body.clone();
+        coaching["title"] = json!("Coaching Integritas");
+        coaching["activity_kind"] = json!("coaching");
+        coaching["planned_start"] = json!("2027-01-10");
+        coaching["planned_end"] = json!("2027-01-10");
+        coaching["budget"] = Value::Null;
+        expect_json(app.post("/development-plan", Some(&kota.token), coaching).await, 201).await;
+        let csv = app.get("/development-plan/export?year=2027&format=csv", &kota.token).await;
+        assert_eq!(csv.status(), 200);
+        let text = csv.text().await.expect("text");
+        // With a BOM, so that Excel reads it as UTF-8.
+        let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(lines.len(), 3, "{text}");
+        assert!(lines[0].starts_with("No,Kode Kompetensi,Kompetensi,Unit,Kegiatan,Bentuk"), "{text}");
+        assert!(lines[1].contains("Coaching Integritas") && lines[1].contains("Nonklasikal"), "{text}");
+        assert!(lines[2].contains("Klasikal") && lines[2].contains("25000000") && lines[2].contains("198001012005011001"), "{text}");
+        let xlsx = app.get("/development-plan/export?year=2027", &kota.token).await;
+        assert_eq!(xlsx.status(), 200);
+        assert!(xlsx.headers()["content-type"].to_str().expect("ct").contains("spreadsheetml"));
+        assert_eq!(&xlsx.bytes().await.expect("bytes")[..2], b"PK");
+
+        // Change and remove; another agency sees none of it.
+        let mut changed = body.clone();
+        changed["employee_ids"] = json!([]);
+        let put = expect_json(app.put(&format!("/development-plan/{id}"), &kota.token, changed).await, 200).await;
+        assert_eq!(put["employee_ids"], json!([]));
+        problem(app.get(&format!("/development-plan/{id}"), &rl.token).await, 404, "not_found").await;
+        let theirs = expect_json(app.get("/development-plan", &rl.token).await, 200).await;
+        assert_eq!(theirs["total"], 0);
+        let res = app.request(reqwest::Method::DELETE, &format!("/development-plan/{id}"), Some(&rl.token), None).await;
+        assert_eq!(res.status(), 404);
+        let res = app.request(reqwest::Method::DELETE, &format!("/development-plan/{id}"), Some(&kota.token), None).await;
+        assert_eq!(res.status(), 204);
+        problem(app.get(&format!("/development-plan/{id}"), &kota.token).await, 404, "not_found").await;
+    }
+);

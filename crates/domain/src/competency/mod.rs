@@ -12,6 +12,7 @@ pub mod assessment;
 pub mod gap;
 pub mod national;
 pub mod needs;
+pub mod plan;
 pub mod standard;
 pub mod survey;
 

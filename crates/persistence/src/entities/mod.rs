@@ -13,6 +13,8 @@ pub mod import_errors;
 pub mod import_rows;
 pub mod imports;
 pub mod org_units;
+pub mod plan_items;
+pub mod plan_targets;
 pub mod positions;
 pub mod refresh_tokens;
 pub mod survey_assignments;

@@ -14,6 +14,7 @@ mod m20261127_000008_index_import_rows_by_level;
 mod m20261127_000009_create_competencies;
 mod m20261127_000010_seed_national_competencies;
 mod m20261127_000011_create_surveys;
+mod m20261127_000012_create_development_plans;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000009_create_competencies::Migration),
             Box::new(m20261127_000010_seed_national_competencies::Migration),
             Box::new(m20261127_000011_create_surveys::Migration),
+            Box::new(m20261127_000012_create_development_plans::Migration),
         ]
     }
 }

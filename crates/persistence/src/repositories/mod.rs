@@ -10,6 +10,7 @@ pub mod audit;
 pub mod competency;
 pub mod org;
 pub mod people;
+pub mod plans;
 pub mod surveys;
 
 use pembina_domain::DomainError;
