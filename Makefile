@@ -58,5 +58,6 @@ clean: ## remove build output and the demo database
 	$(CARGO) clean
 	rm -rf data frontend/dist
 
-bench: ## import benchmark vs the raw baseline on SQLite and PostgreSQL (see docs/performance.md)
+bench: ## benchmarks vs raw baselines on SQLite and PostgreSQL: imports, heat map and needs (see docs/performance.md)
 	$(CARGO) bench -p pembina-api --bench imports
+	$(CARGO) bench -p pembina-api --bench competency
