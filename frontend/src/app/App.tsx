@@ -15,6 +15,7 @@ import { Shell } from "./Shell";
 const OrgRoutes = lazy(() => import("../features/org/routes"));
 const PeopleRoutes = lazy(() => import("../features/people/routes"));
 const AccountsRoutes = lazy(() => import("../features/accounts/routes"));
+const CompetencyRoutes = lazy(() => import("../features/competency/routes"));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ const router = createBrowserRouter([
       { path: "positions/*", element: page(<OrgRoutes section="positions" />) },
       { path: "employees/*", element: page(<PeopleRoutes />) },
       { path: "users/*", element: page(<AccountsRoutes />) },
+      { path: "competencies/*", element: page(<CompetencyRoutes />) },
       { path: "*", element: <NotFound /> },
     ],
   },

@@ -11,20 +11,36 @@ describe("Shell", () => {
   it("gives a super admin every section and an agency switcher", async () => {
     stubApi((url) => (url.pathname === "/api/v1/agencies" ? json(page([{ id: "a1", code: "1771", name: "Pemerintah Kota Bengkulu", kind: "city", seat: "Bengkulu", created_at: "", updated_at: "" }])) : undefined));
     renderApp(<Shell />);
-    expect(navLinks()).toEqual(["Beranda", "Instansi", "Unit organisasi", "Jabatan", "Pegawai", "Pengguna"]);
+    expect(navLinks()).toEqual([
+      "Beranda",
+      "Instansi",
+      "Unit organisasi",
+      "Jabatan",
+      "Pegawai",
+      "Pengguna",
+      "Kamus kompetensi",
+      "Standar kompetensi jabatan",
+      "Peta kesenjangan unit",
+      "Kebutuhan pelatihan",
+      "Pengaturan AKPK",
+    ]);
+    // The needs analysis is one labelled group of the navigation.
+    const group = screen.getByRole("list", { name: "Kompetensi" });
+    expect(within(group).getByRole("link", { name: "Kebutuhan pelatihan" })).toHaveAttribute("href", "/competencies/needs");
     expect(await screen.findByRole("option", { name: "Pemerintah Kota Bengkulu" })).toBeInTheDocument();
   });
 
   it("shows a supervisor the employees but not the administration", () => {
     renderApp(<Shell />, { session: session(["supervisor", "employee"]) });
-    expect(navLinks()).toEqual(["Beranda", "Unit organisasi", "Jabatan", "Pegawai"]);
+    expect(navLinks()).toEqual(["Beranda", "Unit organisasi", "Jabatan", "Pegawai", "Kamus kompetensi"]);
     expect(screen.getByText("Pemerintah Kota Bengkulu")).toBeInTheDocument();
   });
 
   it("shows an employee their own profile", () => {
     const s = session(["employee"]);
     renderApp(<Shell />, { session: { ...s, me: s.me ? { ...s.me, employee_id: "e-1" } : null } });
-    expect(navLinks()).toEqual(["Beranda", "Unit organisasi", "Jabatan", "Profil saya"]);
+    expect(navLinks()).toEqual(["Beranda", "Unit organisasi", "Jabatan", "Profil saya", "Kamus kompetensi", "Profil kompetensi saya"]);
+    expect(screen.getByRole("link", { name: "Profil kompetensi saya" })).toHaveAttribute("href", "/competencies/employees/e-1");
   });
 
   it("switches to English and remembers the choice", async () => {

@@ -30,11 +30,24 @@ export function Shell() {
     { to: "/employees", label: t("nav.employees"), roles: ["super_admin", "agency_admin", "supervisor"] },
     { to: "/users", label: t("nav.users"), roles: ["super_admin", "agency_admin"] },
   ];
+  const admins: Role[] = ["super_admin", "agency_admin"];
+  // The needs analysis (AKPK): the catalogue for everyone, the rest for administrators, and
+  // everyone with an employee record their own competency profile.
+  const competencyItems: NavItem[] = [
+    { to: "/competencies", label: t("nav.dictionary") },
+    { to: "/competencies/standards", label: t("nav.standards"), roles: admins },
+    { to: "/competencies/gaps", label: t("nav.gaps"), roles: admins },
+    { to: "/competencies/needs", label: t("nav.needs"), roles: admins },
+    { to: "/competencies/settings", label: t("nav.competencySettings"), roles: admins },
+  ];
   const roles = me?.roles ?? [];
-  const visible = items.filter((i) => !i.roles || i.roles.some((r) => roles.includes(r)));
+  const allowed = (i: NavItem) => !i.roles || i.roles.some((r) => roles.includes(r));
+  const visible = items.filter(allowed);
   if (me?.employee_id && !roles.some((r) => ["super_admin", "agency_admin", "supervisor"].includes(r))) {
     visible.push({ to: `/employees/${me.employee_id}`, label: t("nav.myProfile") });
   }
+  const competencies = competencyItems.filter(allowed);
+  if (me?.employee_id) competencies.push({ to: `/competencies/employees/${me.employee_id}`, label: t("nav.myCompetency") });
 
   return (
     <div className="shell">
@@ -102,6 +115,20 @@ export function Shell() {
                 </NavLink>
               </li>
             ))}
+            <li className="nav-group">
+              <span id="nav-competencies" className="nav-group-label">
+                {t("nav.competencies")}
+              </span>
+              <ul aria-labelledby="nav-competencies">
+                {competencies.map((i) => (
+                  <li key={i.to}>
+                    <NavLink to={i.to} end={i.to === "/competencies"} onClick={() => setMenuOpen(false)}>
+                      {i.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </li>
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>

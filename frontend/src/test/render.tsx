@@ -47,7 +47,7 @@ export function renderApp(ui: ReactNode, { path = "/", route = "*", session: s =
   );
 }
 
-type Handler = (url: URL, init: Request) => Response | Promise<Response> | undefined;
+type Handler = (url: URL, init: Request) => Response | undefined | Promise<Response | undefined>;
 
 /** Stubs fetch: each request goes to `handler`; unhandled ones fail the test loudly. */
 export function stubApi(handler: Handler) {

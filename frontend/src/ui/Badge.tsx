@@ -2,7 +2,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-type Tone = "active" | "inactive";
+type Tone = "active" | "inactive" | "warning";
 
 export function Badge({ tone, children }: { tone?: Tone | undefined; children: ReactNode }) {
   return <span className={`badge${tone ? ` badge-${tone}` : ""}`}>{children}</span>;

@@ -1,5 +1,5 @@
 // Labelled form controls that show their error beside them and announce it to screen readers.
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 
 type Common = {
@@ -65,6 +65,15 @@ export function SelectField({ label, error, hint, required, optionalMarker, name
       <select id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...rest}>
         {children}
       </select>
+    </Frame>
+  );
+}
+
+export function TextAreaField({ label, error, hint, required, optionalMarker, name, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = `${useId()}-${name ?? "t"}`;
+  return (
+    <Frame id={id} label={label} error={error} hint={hint} required={required} optionalMarker={optionalMarker}>
+      <textarea id={id} name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...rest} />
     </Frame>
   );
 }

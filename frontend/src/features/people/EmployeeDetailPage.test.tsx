@@ -108,6 +108,23 @@ describe("employee detail", () => {
     expect(queriesTo(calls, "/api/v1/audit-events")).toEqual([]);
   });
 
+  it("links to the competency profile for admins and the direct supervisor only", async () => {
+    api();
+    const view = at(`/employees/${ahmad.id}`, session(["agency_admin"]));
+    expect(await screen.findByRole("link", { name: "Profil kompetensi" })).toHaveAttribute("href", `/competencies/employees/${ahmad.id}`);
+    view.unmount();
+
+    // Siti supervises Ahmad directly; Rohidin is further up the chain and sees no link.
+    const sup = session(["supervisor", "employee"]);
+    const as = (employeeId: string) => ({ ...sup, me: sup.me ? { ...sup.me, employee_id: employeeId } : null });
+    const mine = at(`/employees/${ahmad.id}`, as(boss.id));
+    expect(await screen.findByRole("link", { name: "Profil kompetensi" })).toHaveAttribute("href", `/competencies/employees/${ahmad.id}`);
+    mine.unmount();
+    at(`/employees/${ahmad.id}`, as(head.id));
+    await screen.findByRole("heading", { level: 1, name: ahmad.full_name });
+    expect(screen.queryByRole("link", { name: "Profil kompetensi" })).not.toBeInTheDocument();
+  });
+
   it("says so when the employee does not exist", async () => {
     stubApi(() => problem(404, "not_found"));
     at("/employees/00000000-0000-7000-8000-000000000404");

@@ -43,7 +43,7 @@ function SupervisorChain({ employeeId }: { employeeId: string }) {
 
 export function EmployeeDetailPage({ employeeId }: { employeeId: string }) {
   const { t, i18n } = useTranslation("people");
-  const { isAdmin } = useSession();
+  const { isAdmin, me } = useSession();
   const location = useLocation();
   const text = useProblemText();
   const employee = useEmployee(employeeId);
@@ -66,6 +66,8 @@ export function EmployeeDetailPage({ employeeId }: { employeeId: string }) {
   }
   const e = employee.data;
   const dash = "—";
+  // The competency profile (another feature, linked by URL): admins, the employee, their supervisor.
+  const seesCompetencies = isAdmin || (me?.employee_id != null && (me.employee_id === e.id || me.employee_id === e.supervisor_id));
   const closeDialog = () => {
     setConfirming(false);
     deactivate.reset();
@@ -81,15 +83,24 @@ export function EmployeeDetailPage({ employeeId }: { employeeId: string }) {
           </>
         }
         actions={
-          isAdmin ? (
+          seesCompetencies || isAdmin ? (
             <>
-              <Link to={paths.edit(e.id)} className="btn">
-                {t("common:actions.edit")}
-              </Link>
-              {e.status !== "inactive" ? (
-                <Button variant="danger" onClick={() => setConfirming(true)}>
-                  {t("common:actions.deactivate")}
-                </Button>
+              {seesCompetencies ? (
+                <Link to={paths.competencyProfile(e.id)} className="btn">
+                  {t("detail.competencyProfile")}
+                </Link>
+              ) : null}
+              {isAdmin ? (
+                <>
+                  <Link to={paths.edit(e.id)} className="btn">
+                    {t("common:actions.edit")}
+                  </Link>
+                  {e.status !== "inactive" ? (
+                    <Button variant="danger" onClick={() => setConfirming(true)}>
+                      {t("common:actions.deactivate")}
+                    </Button>
+                  ) : null}
+                </>
               ) : null}
             </>
           ) : undefined

@@ -47,6 +47,7 @@ export const people = {
       deactivateText: "Nonaktifkan {{name}}? Statusnya menjadi Nonaktif; data dan riwayatnya tetap tersimpan.",
       deactivated: "Pegawai telah dinonaktifkan.",
       backToList: "Kembali ke daftar pegawai",
+      competencyProfile: "Profil kompetensi",
     },
     audit: {
       create: "Dibuat",
@@ -124,6 +125,7 @@ export const people = {
       deactivateText: "Deactivate {{name}}? The status becomes Inactive; the record and its history are kept.",
       deactivated: "The employee has been deactivated.",
       backToList: "Back to the employee list",
+      competencyProfile: "Competency profile",
     },
     audit: {
       create: "Created",

@@ -33,4 +33,6 @@ export const paths = {
   create: "/employees/new",
   detail: (id: string) => `/employees/${id}`,
   edit: (id: string) => `/employees/${id}/edit`,
+  /** The employee's competency profile (the competency feature's page, linked by URL only). */
+  competencyProfile: (id: string) => `/competencies/employees/${id}`,
 };
