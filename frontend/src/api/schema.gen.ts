@@ -285,6 +285,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/competency-gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agency's competency gaps: which competencies its staff lack most, and in which units.
+         * @description **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency); API keys with
+         *     `competencies:read`.
+         */
+        get: operations["get_agency_gaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/competency-settings": {
         parameters: {
             query?: never;
@@ -591,12 +612,14 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import org units, positions or employees from CSV or XLSX.
-         * @description Send the file as the body (`text/csv` or the XLSX media type) or as the `file` part of a
+         * Import org units, positions, employees or competency data from CSV or XLSX.
+         * @description Competency data: the agency's technical competencies, position competency standards and
+         *     competency assessments. Send the file as the body (`text/csv` or the XLSX media type) or as the `file` part of a
          *     `multipart/form-data` form. Headers are matched case-insensitively; see
          *     `GET /imports/{kind}/template` and docs/imports.md for the columns. Rows are upserted by their
-         *     natural key (NIP, unit code, position code), so importing the same file twice changes nothing
-         *     the second time. A dry run (the default) writes nothing. A commit is atomic unless
+         *     natural key (NIP, unit code, position code, competency code, position and competency code);
+         *     assessments are history, created once per NIP, competency, date and method and never
+         *     updated. Importing the same file twice changes nothing the second time. A dry run (the default) writes nothing. A commit is atomic unless
          *     `on_error=skip`. A file that cannot be read at all is answered with problem+json (422)
          *     naming the row and column.
          *
@@ -1189,6 +1212,29 @@ export interface components {
          * @enum {string}
          */
         ActivityKind: "training" | "seminar" | "workshop" | "course" | "bimtek" | "e_learning" | "coaching" | "mentoring" | "on_the_job" | "distance_learning" | "internship" | "exchange" | "self_study" | "community_of_practice";
+        /** @description How the agency's staff stand in one competency, and where most are below. */
+        AgencyGapResponse: {
+            /** Format: int32 */
+            below: number;
+            competency: components["schemas"]["CompetencyRef"];
+            /**
+             * Format: double
+             * @description Mean shortfall in levels among those below.
+             */
+            mean_gap: number;
+            /** Format: double */
+            share_below: number;
+            /** @description Units with someone below standard, most affected first (the first 10). */
+            units: components["schemas"]["UnitShareResponse"][];
+            /** Format: int32 */
+            with_standard: number;
+        };
+        AgencyGapsResponse: {
+            /** Format: uuid */
+            agency_id: string;
+            /** @description Competencies the staff lack most first (by share below standard). */
+            items: components["schemas"]["AgencyGapResponse"][];
+        };
         /**
          * @description Province, regency (kabupaten) or city (kota).
          * @enum {string}
@@ -1696,7 +1742,10 @@ export interface components {
             full_sync: boolean;
             /** Format: uuid */
             id: string;
-            /** @description `org-units`, `positions` or `employees`. */
+            /**
+             * @description `org-units`, `positions`, `employees`, `competencies`, `competency-standards` or
+             *     `competency-assessments`.
+             */
             kind: string;
             /** @description `dry_run` or `commit`. */
             mode: string;
@@ -2205,7 +2254,10 @@ export interface components {
                 full_sync: boolean;
                 /** Format: uuid */
                 id: string;
-                /** @description `org-units`, `positions` or `employees`. */
+                /**
+                 * @description `org-units`, `positions`, `employees`, `competencies`, `competency-standards` or
+                 *     `competency-assessments`.
+                 */
                 kind: string;
                 /** @description `dry_run` or `commit`. */
                 mode: string;
@@ -2922,6 +2974,19 @@ export interface components {
             org_unit_id: string;
             /** @description One per competency, in the order of `competencies`. */
             summary: components["schemas"]["CompetencySummary"][];
+        };
+        /** @description One unit's standing in a competency. */
+        UnitShareResponse: {
+            /** Format: int32 */
+            below: number;
+            code: string;
+            name: string;
+            /** Format: uuid */
+            org_unit_id: string;
+            /** Format: double */
+            share_below: number;
+            /** Format: int32 */
+            with_standard: number;
         };
         UpdateAgencyRequest: {
             name?: string | null;
@@ -3669,6 +3734,32 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    get_agency_gaps: {
+        parameters: {
+            query?: {
+                /** @description Super admins: the agency (required for them); others: their own. */
+                agency_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyGapsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     get_competency_settings: {
         parameters: {
             query?: {
@@ -4161,7 +4252,10 @@ export interface operations {
                 page?: number;
                 /** @description 1-200, default 20. */
                 per_page?: number;
-                /** @description `org-units`, `positions` or `employees`. */
+                /**
+                 * @description `org-units`, `positions`, `employees`, `competencies`, `competency-standards` or
+                 *     `competency-assessments`.
+                 */
                 kind?: string;
             };
             header?: never;
@@ -4254,7 +4348,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description org-units, positions or employees */
+                /** @description org-units, positions, employees, competencies, competency-standards or competency-assessments */
                 kind: string;
             };
             cookie?: never;
@@ -4304,7 +4398,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description org-units, positions or employees */
+                /** @description org-units, positions, employees, competencies, competency-standards or competency-assessments */
                 kind: string;
             };
             cookie?: never;

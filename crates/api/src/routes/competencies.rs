@@ -1122,3 +1122,99 @@ pub async fn list_training_needs(
         items,
     }))
 }
+
+// ---------------------------------------------------------------- agency gaps
+
+/// One unit's standing in a competency.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UnitShareResponse {
+    pub org_unit_id: Uuid,
+    pub code: String,
+    pub name: String,
+    pub with_standard: u32,
+    pub below: u32,
+    pub share_below: f64,
+}
+
+/// How the agency's staff stand in one competency, and where most are below.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AgencyGapResponse {
+    pub competency: CompetencyRef,
+    pub with_standard: u32,
+    pub below: u32,
+    pub share_below: f64,
+    /// Mean shortfall in levels among those below.
+    pub mean_gap: f64,
+    /// Units with someone below standard, most affected first (the first 10).
+    pub units: Vec<UnitShareResponse>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AgencyGapsResponse {
+    pub agency_id: Uuid,
+    /// Competencies the staff lack most first (by share below standard).
+    pub items: Vec<AgencyGapResponse>,
+}
+
+fn share(below: u32, with: u32) -> f64 {
+    if with == 0 {
+        0.0
+    } else {
+        (f64::from(below) / f64::from(with) * 10_000.0).round() / 10_000.0
+    }
+}
+
+/// An agency's competency gaps: which competencies its staff lack most, and in which units.
+///
+/// **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency); API keys with
+/// `competencies:read`.
+#[utoipa::path(tag = "competencies", params(AgencyQuery), responses((status = 200, body = AgencyGapsResponse)), security(("bearer" = [])))]
+#[get("/competency-gaps")]
+pub async fn get_agency_gaps(
+    state: web::Data<AppState>,
+    auth: Auth,
+    q: ValidQuery<AgencyQuery>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require(
+        ApiScope::CompetenciesRead,
+        &[Role::SuperAdmin, Role::AgencyAdmin],
+    )?;
+    let agency_id = target_agency(&state, &auth, q.0.agency_id).await?;
+    let gaps = pembina_persistence::repositories::gaps::agency_gaps(
+        &state.db,
+        auth.scope(),
+        agency_id,
+        today(),
+    )
+    .await?;
+    let items = gaps
+        .into_iter()
+        .map(|g| {
+            Ok(AgencyGapResponse {
+                competency: CompetencyRef::try_from(&g.competency)?,
+                with_standard: g.with_standard,
+                below: g.below,
+                share_below: share(g.below, g.with_standard),
+                mean_gap: if g.below == 0 {
+                    0.0
+                } else {
+                    (f64::from(g.shortfall) / f64::from(g.below) * 100.0).round() / 100.0
+                },
+                units: g
+                    .units
+                    .into_iter()
+                    .take(10)
+                    .map(|u| UnitShareResponse {
+                        org_unit_id: u.unit.id,
+                        share_below: share(u.below, u.with_standard),
+                        code: u.unit.code,
+                        name: u.unit.name,
+                        with_standard: u.with_standard,
+                        below: u.below,
+                    })
+                    .collect(),
+            })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    Ok(HttpResponse::Ok().json(AgencyGapsResponse { agency_id, items }))
+}

@@ -77,6 +77,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(competencies::void_assessment)
         .service(competencies::get_employee_gap)
         .service(competencies::get_unit_gaps)
+        .service(competencies::get_agency_gaps)
         .service(competencies::list_training_needs)
         .service(surveys::list_surveys)
         .service(surveys::get_survey)

@@ -605,3 +605,47 @@ db_test!(
         problem(app.get(&format!("/development-plan/{id}"), &kota.token).await, 404, "not_found").await;
     }
 );
+
+db_test!(
+    async fn an_agency_sees_which_competencies_lack_most_and_where(app) {
+        let kota = app.agency_admin("1771").await;
+        let rl = app.agency_admin("1702").await;
+        let agency = app.agency("1771").await;
+        let dinkes = app.unit(&kota.token, None, None, "DINKES").await;
+        let disdik = app.unit(&kota.token, None, None, "DISDIK").await;
+        let staff = position(&app, &kota.token, "STAF", "pelaksana").await;
+        let a = employee_with_position(&app, &kota.token, dinkes, staff, "198001012005011001", None).await;
+        let b = employee_with_position(&app, &kota.token, disdik, staff, "199002022015032002", None).await;
+        let c = employee_with_position(&app, &kota.token, disdik, staff, "199103032016041003", None).await;
+        let m1 = national(&app, &kota.token, "M1").await;
+        let m2 = national(&app, &kota.token, "M2").await;
+        // Everyone meets M1 except b; everyone meets M2.
+        for (e, comp, level) in [(a, m1, 2), (c, m1, 1), (a, m2, 1), (b, m2, 1), (c, m2, 1)] {
+            expect_json(assess(&app, &kota.token, json!({"employee_id": e, "competency_id": comp, "level": level})).await, 201).await;
+        }
+        let gaps = expect_json(app.get("/competency-gaps", &kota.token).await, 200).await;
+        let items = gaps["items"].as_array().expect("items");
+        assert_eq!(items.len(), 9);
+        let m1g = items.iter().find(|i| i["competency"]["code"] == "M1").expect("M1");
+        assert_eq!((m1g["with_standard"].as_i64(), m1g["below"].as_i64()), (Some(3), Some(1)));
+        assert_eq!(m1g["units"].as_array().expect("units").len(), 1);
+        assert_eq!(m1g["units"][0]["code"], "DISDIK");
+        assert_eq!(m1g["units"][0]["share_below"], 0.5);
+        let m2g = items.iter().find(|i| i["competency"]["code"] == "M2").expect("M2");
+        assert_eq!((m2g["below"].as_i64(), m2g["units"].as_array().map(Vec::len)), (Some(0), Some(0)));
+        // Most lacking first: the seven nobody was assessed in, then M1, then M2.
+        assert_eq!(items[7]["competency"]["code"], "M1");
+        assert_eq!(items[8]["competency"]["code"], "M2");
+        assert_eq!(items[0]["share_below"], 1.0);
+        assert_eq!(items[0]["units"][0]["code"], "DISDIK", "two below there beats one in DINKES");
+
+        // Another agency's admin sees its own (empty) agency; naming ours answers 404.
+        let theirs = expect_json(app.get("/competency-gaps", &rl.token).await, 200).await;
+        assert_eq!(theirs["items"], json!([]));
+        problem(app.get(&format!("/competency-gaps?agency_id={agency}"), &rl.token).await, 404, "not_found").await;
+        let root = expect_json(app.get(&format!("/competency-gaps?agency_id={agency}"), &app.root).await, 200).await;
+        assert_eq!(root["items"], gaps["items"]);
+        let emp = app.create_user_direct("e@test.local", Some(agency), vec![Role::Employee], Some(a)).await;
+        problem(app.get("/competency-gaps", &emp.token).await, 403, "forbidden").await;
+    }
+);

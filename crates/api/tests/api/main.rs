@@ -6,6 +6,7 @@ mod api_keys;
 mod audit;
 mod auth;
 mod competencies;
+mod competency_imports;
 mod demo;
 mod employees;
 mod errors;

@@ -9,10 +9,23 @@ pub enum ImportKind {
     OrgUnits,
     Positions,
     Employees,
+    /// The agency's technical competencies.
+    Competencies,
+    /// Explicit required levels of (position, competency) pairs.
+    CompetencyStandards,
+    /// Assessments of employees (history: created, never updated).
+    CompetencyAssessments,
 }
 
 impl ImportKind {
-    pub const ALL: [ImportKind; 3] = [Self::OrgUnits, Self::Positions, Self::Employees];
+    pub const ALL: [ImportKind; 6] = [
+        Self::OrgUnits,
+        Self::Positions,
+        Self::Employees,
+        Self::Competencies,
+        Self::CompetencyStandards,
+        Self::CompetencyAssessments,
+    ];
 
     /// The name used in URLs (`/imports/org-units`).
     pub fn as_str(self) -> &'static str {
@@ -20,6 +33,9 @@ impl ImportKind {
             Self::OrgUnits => "org-units",
             Self::Positions => "positions",
             Self::Employees => "employees",
+            Self::Competencies => "competencies",
+            Self::CompetencyStandards => "competency-standards",
+            Self::CompetencyAssessments => "competency-assessments",
         }
     }
 
@@ -28,10 +44,11 @@ impl ImportKind {
             .into_iter()
             .find(|k| k.as_str() == s)
             .ok_or_else(|| {
+                let names: Vec<&str> = Self::ALL.iter().map(|k| k.as_str()).collect();
                 FieldError::new(
                     "kind",
                     "unknown_value",
-                    "must be one of org-units, positions, employees",
+                    format!("must be one of {}", names.join(", ")),
                 )
             })
     }
@@ -174,12 +191,159 @@ const EMPLOYEES: &[Column] = &[
     ),
 ];
 
+const COMPETENCIES: &[Column] = &[
+    col(
+        "code",
+        true,
+        "Technical competency code, unique in the agency (the natural key); not a national code (M1-M8, SK1)",
+        "TEK.KES-01",
+    ),
+    col("name", true, "Competency name", "Manajemen Puskesmas"),
+    col(
+        "description",
+        false,
+        "Definition of the competency",
+        "Mengelola puskesmas sesuai standar pelayanan.",
+    ),
+    col(
+        "level_1",
+        true,
+        "Description of level 1",
+        "Memahami dasar manajemen puskesmas",
+    ),
+    col(
+        "level_2",
+        true,
+        "Description of level 2",
+        "Menjalankan tugas manajemen dengan arahan",
+    ),
+    col(
+        "level_3",
+        true,
+        "Description of level 3",
+        "Mengelola satu program puskesmas secara mandiri",
+    ),
+    col(
+        "level_4",
+        true,
+        "Description of level 4",
+        "Mengelola seluruh program puskesmas",
+    ),
+    col(
+        "level_5",
+        true,
+        "Description of level 5",
+        "Mengembangkan sistem manajemen puskesmas",
+    ),
+    col(
+        "indicators_1",
+        false,
+        "Behavioural indicators of level 1, separated by |",
+        "Menjelaskan fungsi puskesmas|Menyebutkan program wajib",
+    ),
+    col(
+        "indicators_2",
+        false,
+        "Behavioural indicators of level 2, separated by |",
+        "Menyusun jadwal kegiatan",
+    ),
+    col(
+        "indicators_3",
+        false,
+        "Behavioural indicators of level 3, separated by |",
+        "Menyusun rencana usulan kegiatan",
+    ),
+    col(
+        "indicators_4",
+        false,
+        "Behavioural indicators of level 4, separated by |",
+        "Memimpin lokakarya mini",
+    ),
+    col(
+        "indicators_5",
+        false,
+        "Behavioural indicators of level 5, separated by |",
+        "Merancang inovasi layanan",
+    ),
+    col(
+        "retired",
+        false,
+        "true or false (default false): a retired competency leaves standards and lists",
+        "false",
+    ),
+];
+
+const COMPETENCY_STANDARDS: &[Column] = &[
+    col(
+        "position_code",
+        true,
+        "Code of a position of the agency (with competency_code, the natural key)",
+        "PRWT-AP",
+    ),
+    col(
+        "competency_code",
+        true,
+        "Code of a national competency (M1-M8, SK1) or of one of the agency's technical ones",
+        "TEK.KES-01",
+    ),
+    col("required_level", true, "Required level, 1 to 5", "3"),
+];
+
+const COMPETENCY_ASSESSMENTS: &[Column] = &[
+    col(
+        "nip",
+        true,
+        "NIP of an employee of the agency (with competency_code, assessed_on and method, the natural key)",
+        "198507152010011003",
+    ),
+    col(
+        "competency_code",
+        true,
+        "Code of a national competency (M1-M8, SK1) or of one of the agency's technical ones",
+        "M1",
+    ),
+    col("level", true, "Level found, 1 to 5", "3"),
+    col(
+        "assessed_on",
+        true,
+        "YYYY-MM-DD; not in the future",
+        "2026-03-15",
+    ),
+    col(
+        "method",
+        false,
+        "self, supervisor, assessment_centre, test or imported (default imported)",
+        "assessment_centre",
+    ),
+    col(
+        "assessor_name",
+        false,
+        "Who assessed (person or provider)",
+        "UPT Penilaian Kompetensi BKD",
+    ),
+    col(
+        "evidence",
+        false,
+        "Evidence or a reference to the report",
+        "Laporan AC No. 12/2026",
+    ),
+    col(
+        "valid_until",
+        false,
+        "YYYY-MM-DD; not before assessed_on",
+        "2028-03-15",
+    ),
+];
+
 /// The columns of `kind`, in file order.
 pub fn columns(kind: ImportKind) -> &'static [Column] {
     match kind {
         ImportKind::OrgUnits => ORG_UNITS,
         ImportKind::Positions => POSITIONS,
         ImportKind::Employees => EMPLOYEES,
+        ImportKind::Competencies => COMPETENCIES,
+        ImportKind::CompetencyStandards => COMPETENCY_STANDARDS,
+        ImportKind::CompetencyAssessments => COMPETENCY_ASSESSMENTS,
     }
 }
 
@@ -192,18 +356,51 @@ mod tests {
         for k in ImportKind::ALL {
             assert_eq!(ImportKind::parse(k.as_str()), Ok(k));
         }
-        assert!(ImportKind::parse("users").is_err());
+        let err = ImportKind::parse("users").expect_err("unknown");
+        assert_eq!(err.code, "unknown_value");
+        assert!(
+            err.message.contains("competency-assessments"),
+            "{}",
+            err.message
+        );
+        assert_eq!(
+            ImportKind::parse("competency-standards"),
+            Ok(ImportKind::CompetencyStandards)
+        );
     }
 
     #[test]
     fn every_kind_starts_with_its_natural_key_and_names_are_unique() {
         assert_eq!(columns(ImportKind::Employees)[0].name, "nip");
         assert_eq!(columns(ImportKind::OrgUnits)[0].name, "code");
+        assert_eq!(columns(ImportKind::Competencies)[0].name, "code");
+        assert_eq!(
+            columns(ImportKind::CompetencyStandards)[0].name,
+            "position_code"
+        );
+        assert_eq!(columns(ImportKind::CompetencyAssessments)[0].name, "nip");
         for k in ImportKind::ALL {
             let mut names: Vec<_> = columns(k).iter().map(|c| c.name).collect();
             names.sort_unstable();
             names.dedup();
             assert_eq!(names.len(), columns(k).len());
         }
+    }
+
+    #[test]
+    fn the_five_levels_of_a_competency_are_required_and_their_indicators_optional() {
+        let cols = columns(ImportKind::Competencies);
+        for l in 1..=5 {
+            let level = cols.iter().find(|c| c.name == format!("level_{l}"));
+            assert_eq!(level.map(|c| c.required), Some(true), "level_{l}");
+            let ind = cols.iter().find(|c| c.name == format!("indicators_{l}"));
+            assert_eq!(ind.map(|c| c.required), Some(false), "indicators_{l}");
+        }
+        let required: Vec<&str> = columns(ImportKind::CompetencyAssessments)
+            .iter()
+            .filter(|c| c.required)
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(required, ["nip", "competency_code", "level", "assessed_on"]);
     }
 }

@@ -136,8 +136,15 @@ pub(crate) trait KindHandler: Send + Sync {
     /// The column that holds the natural key, and the one naming the parent (if any).
     fn key_column(&self) -> &'static str;
     fn parent_column(&self) -> Option<&'static str>;
-    /// Keys already stored for the agency (parents may point at them).
-    fn existing_keys(&self, agency_id: Uuid) -> SelectStatement;
+    /// Keys already stored for the agency (parents may point at them). Only asked of kinds
+    /// with a parent column; the default is no keys.
+    fn existing_keys(&self, _agency_id: Uuid) -> SelectStatement {
+        Query::select()
+            .column(import_rows::Column::Key)
+            .from(import_rows::Entity)
+            .and_where(Expr::val(1).eq(0))
+            .to_owned()
+    }
     /// Validates rows; every row comes back staged (rejected ones with their errors).
     async fn stage(
         &self,
@@ -266,6 +273,16 @@ pub async fn run_import(
         ImportKind::Positions => {
             Box::new(super::positions::Positions::prepare(db, opts.agency_id).await?)
         }
+        ImportKind::Competencies => {
+            Box::new(super::competencies::Competencies::prepare(db, opts.agency_id).await?)
+        }
+        ImportKind::CompetencyStandards => Box::new(
+            super::competency_standards::CompetencyStandards::prepare(db, opts.agency_id).await?,
+        ),
+        ImportKind::CompetencyAssessments => Box::new(
+            super::competency_assessments::CompetencyAssessments::prepare(db, opts.agency_id)
+                .await?,
+        ),
     };
     let import_id = Uuid::now_v7();
     let mut collected = Collector {

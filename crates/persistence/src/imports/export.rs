@@ -20,6 +20,15 @@ fn opt(v: Option<&str>) -> String {
     v.unwrap_or_default().to_owned()
 }
 
+/// Whether `kind` has an export. The competency imports (dictionary, standards, assessments)
+/// have none: the competency API and the development plan's spreadsheet read them.
+pub fn exportable(kind: ImportKind) -> bool {
+    matches!(
+        kind,
+        ImportKind::OrgUnits | ImportKind::Positions | ImportKind::Employees
+    )
+}
+
 /// Calls `row` for every record of `kind` in the agency, a chunk at a time, in key order.
 pub async fn export_rows(
     db: &DatabaseConnection,
@@ -27,6 +36,9 @@ pub async fn export_rows(
     kind: ImportKind,
     mut row: impl FnMut(Vec<String>) -> Result<(), DomainError>,
 ) -> Result<(), DomainError> {
+    if !exportable(kind) {
+        return Err(DomainError::NotFound("export of this kind"));
+    }
     let units: Vec<(Uuid, String)> = org_units::Entity::find()
         .select_only()
         .column(org_units::Column::Id)
@@ -128,6 +140,41 @@ pub async fn export_rows(
                 }
             }
         }
+        ImportKind::Competencies
+        | ImportKind::CompetencyStandards
+        | ImportKind::CompetencyAssessments => {
+            return Err(DomainError::NotFound("export of this kind"));
+        }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_competency_kinds_have_no_export_and_say_so() {
+        let db = crate::connect("sqlite::memory:", 1).await.expect("connect");
+        crate::migrate(&db).await.expect("migrate");
+        for kind in [
+            ImportKind::Competencies,
+            ImportKind::CompetencyStandards,
+            ImportKind::CompetencyAssessments,
+        ] {
+            assert!(!exportable(kind));
+            let mut rows = 0;
+            let res = export_rows(&db, Uuid::now_v7(), kind, |_| {
+                rows += 1;
+                Ok(())
+            })
+            .await;
+            assert!(
+                matches!(res, Err(DomainError::NotFound(_))),
+                "{kind:?}: {res:?}"
+            );
+            assert_eq!(rows, 0);
+        }
+        assert!(ImportKind::ALL[..3].iter().all(|k| exportable(*k)));
+    }
 }

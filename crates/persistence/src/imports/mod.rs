@@ -1,4 +1,5 @@
-//! Bulk imports of org units, positions and employees.
+//! Bulk imports of org units, positions, employees, and the competency module's technical
+//! competencies, position standards and assessments.
 //!
 //! An import reads its file in chunks and never holds the whole file: each chunk is validated
 //! with the domain's own rules and parked in `import_rows`; cross-row rules (a NIP twice in the
@@ -8,6 +9,9 @@
 //! transaction. A dry run does everything but the writes; an atomic commit with a rejected row
 //! writes nothing. The record of the import and its error report are stored either way.
 
+mod competencies;
+mod competency_assessments;
+mod competency_standards;
 mod employees;
 mod engine;
 pub mod export;

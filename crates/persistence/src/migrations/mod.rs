@@ -15,6 +15,7 @@ mod m20261127_000009_create_competencies;
 mod m20261127_000010_seed_national_competencies;
 mod m20261127_000011_create_surveys;
 mod m20261127_000012_create_development_plans;
+mod m20261127_000013_widen_import_kind_and_keys;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000010_seed_national_competencies::Migration),
             Box::new(m20261127_000011_create_surveys::Migration),
             Box::new(m20261127_000012_create_development_plans::Migration),
+            Box::new(m20261127_000013_widen_import_kind_and_keys::Migration),
         ]
     }
 }

@@ -22,7 +22,7 @@ use uuid::Uuid;
 
 use super::org::{get_position, get_unit};
 use super::people::get_employee;
-use super::{contains_ci, fetch_page, scoped, starts_with};
+use super::{contains_ci, fetch_page, scoped, starts_with, subtree_ids};
 use crate::DbResultExt;
 use crate::audit::{self, Actor, Change};
 use crate::bulk::any_of;
@@ -152,6 +152,18 @@ pub async fn insert_competency<C: ConnectionTrait>(
     agency_id: Uuid,
     c: NewCompetency,
 ) -> Result<competencies::Model, DomainError> {
+    insert_competency_with(txn, actor, agency_id, c, false).await
+}
+
+/// Inserts a technical competency, retired from the start when `retired` (an import of a
+/// competency the agency no longer uses), with its one audit event.
+pub(crate) async fn insert_competency_with<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    agency_id: Uuid,
+    c: NewCompetency,
+    retired: bool,
+) -> Result<competencies::Model, DomainError> {
     check_code(txn, agency_id, &c.code, None).await?;
     let now = Utc::now();
     let m = competencies::ActiveModel {
@@ -162,7 +174,7 @@ pub async fn insert_competency<C: ConnectionTrait>(
         name: Set(c.name),
         description: Set(c.description),
         levels: Set(levels_json(&c.levels)),
-        retired_at: Set(None),
+        retired_at: Set(retired.then_some(now)),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -195,13 +207,33 @@ pub async fn update_competency(
 ) -> Result<competencies::Model, DomainError> {
     let txn = db.begin().await.dom()?;
     let before = get_competency(&txn, scope, id).await?;
+    if before.agency_id.is_none() {
+        return Err(DomainError::Forbidden(
+            "the national competencies of PermenPANRB 38/2017 cannot be changed".into(),
+        ));
+    }
+    let (c, retired) = change(&before)?;
+    let after = save_competency(&txn, actor, before, c, retired).await?;
+    txn.commit().await.dom()?;
+    Ok(after)
+}
+
+/// Writes `c` (and the retired state) over the technical competency `before` inside the
+/// caller's transaction, with its audit event.
+pub(crate) async fn save_competency<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    before: competencies::Model,
+    c: NewCompetency,
+    retired: bool,
+) -> Result<competencies::Model, DomainError> {
+    let id = before.id;
     let Some(agency_id) = before.agency_id else {
         return Err(DomainError::Forbidden(
             "the national competencies of PermenPANRB 38/2017 cannot be changed".into(),
         ));
     };
-    let (c, retired) = change(&before)?;
-    check_code(&txn, agency_id, &c.code, Some(id)).await?;
+    check_code(txn, agency_id, &c.code, Some(id)).await?;
     let now = Utc::now();
     let mut am = before.clone().into_active_model();
     am.code = Set(c.code);
@@ -214,9 +246,9 @@ pub async fn update_competency(
         (false, _) => None,
     });
     am.updated_at = Set(now);
-    let after = am.update(&txn).await.dom()?;
+    let after = am.update(txn).await.dom()?;
     audit::record(
-        &txn,
+        txn,
         actor,
         Change {
             agency_id: Some(agency_id),
@@ -228,7 +260,6 @@ pub async fn update_competency(
         },
     )
     .await?;
-    txn.commit().await.dom()?;
     Ok(after)
 }
 
@@ -570,6 +601,118 @@ pub(crate) async fn save_standard<C: ConnectionTrait>(
     Ok(())
 }
 
+/// The codes of the competencies `ids` (for audit events, which name competencies by code).
+async fn codes_of<C: ConnectionTrait>(
+    txn: &C,
+    ids: Vec<Uuid>,
+) -> Result<HashMap<Uuid, String>, DomainError> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(competencies::Entity::find()
+        .select_only()
+        .column(competencies::Column::Id)
+        .column(competencies::Column::Code)
+        .filter(any_of(
+            txn.get_database_backend(),
+            competencies::Column::Id,
+            ids,
+        ))
+        .into_tuple::<(Uuid, String)>()
+        .all(txn)
+        .await
+        .dom()?
+        .into_iter()
+        .collect())
+}
+
+/// Sets the explicit level of each (competency, level) of `entries` in the standard of `p`,
+/// inside the caller's transaction, leaving its other explicit levels alone (an import adds
+/// and changes pairs, never removes them). The caller has checked the competencies (national
+/// or of the position's agency, not retired) and the levels. One audit event records the
+/// whole explicit standard before and after, as [`save_standard`] does; nothing is written
+/// or recorded when no level changes.
+pub(crate) async fn merge_standard<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    p: &positions::Model,
+    entries: Vec<(Uuid, u8)>,
+) -> Result<(), DomainError> {
+    let before_rows = standards::Entity::find()
+        .filter(standards::Column::PositionId.eq(p.id))
+        .all(txn)
+        .await
+        .dom()?;
+    let mut ids: Vec<Uuid> = before_rows
+        .iter()
+        .map(|s| s.competency_id)
+        .chain(entries.iter().map(|(c, _)| *c))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let codes = codes_of(txn, ids).await?;
+    let code_of = |id: Uuid| codes.get(&id).cloned().unwrap_or_else(|| id.to_string());
+    let mut current: HashMap<Uuid, standards::Model> = before_rows
+        .iter()
+        .map(|s| (s.competency_id, s.clone()))
+        .collect();
+    let now = Utc::now();
+    let mut changed = false;
+    for (cid, level) in entries {
+        let level = i16::from(level);
+        match current.get(&cid) {
+            Some(s) if s.required_level == level => {}
+            Some(s) => {
+                let mut am = s.clone().into_active_model();
+                am.required_level = Set(level);
+                am.updated_at = Set(now);
+                let after = am.update(txn).await.dom()?;
+                current.insert(cid, after);
+                changed = true;
+            }
+            None => {
+                let m = standards::ActiveModel {
+                    id: Set(Uuid::now_v7()),
+                    agency_id: Set(p.agency_id),
+                    position_id: Set(p.id),
+                    competency_id: Set(cid),
+                    required_level: Set(level),
+                    updated_at: Set(now),
+                }
+                .insert(txn)
+                .await
+                .dom()?;
+                current.insert(cid, m);
+                changed = true;
+            }
+        }
+    }
+    if !changed {
+        return Ok(());
+    }
+    let before: BTreeMap<String, i16> = before_rows
+        .iter()
+        .map(|s| (code_of(s.competency_id), s.required_level))
+        .collect();
+    let after: BTreeMap<String, i16> = current
+        .values()
+        .map(|s| (code_of(s.competency_id), s.required_level))
+        .collect();
+    audit::record(
+        txn,
+        actor,
+        Change {
+            agency_id: Some(p.agency_id),
+            entity_type: "position_standard",
+            entity_id: p.id,
+            action: "update",
+            before: Some(&before),
+            after: Some(&after),
+        },
+    )
+    .await
+}
+
 // ---------------------------------------------------------------- assessments
 
 pub async fn create_assessment(
@@ -864,11 +1007,7 @@ pub async fn unit_gaps<C: ConnectionTrait>(
     today: NaiveDate,
 ) -> Result<UnitGaps, DomainError> {
     let unit = get_unit(db, scope, unit_id).await?;
-    let subtree = Query::select()
-        .column(org_units::Column::Id)
-        .from(org_units::Entity)
-        .and_where(starts_with(org_units::Column::Path, &unit.path))
-        .to_owned();
+    let subtree = subtree_ids(&unit);
     let staff = employees::Entity::find()
         .filter(employees::Column::AgencyId.eq(unit.agency_id))
         .filter(employees::Column::OrgUnitId.in_subquery(subtree))
@@ -994,15 +1133,7 @@ pub async fn training_needs<C: ConnectionTrait>(
         if unit.agency_id != agency_id {
             return Err(DomainError::NotFound("org unit"));
         }
-        q = q.filter(
-            employees::Column::OrgUnitId.in_subquery(
-                Query::select()
-                    .column(org_units::Column::Id)
-                    .from(org_units::Entity)
-                    .and_where(starts_with(org_units::Column::Path, &unit.path))
-                    .to_owned(),
-            ),
-        );
+        q = q.filter(employees::Column::OrgUnitId.in_subquery(subtree_ids(&unit)));
     }
     let staff = q
         .order_by_asc(employees::Column::Name)

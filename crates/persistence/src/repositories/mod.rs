@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod api_keys;
 pub mod audit;
 pub mod competency;
+pub mod gaps;
 pub mod org;
 pub mod people;
 pub mod plans;
@@ -99,6 +100,18 @@ where
 pub(crate) fn contains_ci<C: ColumnTrait>(col: C, text: &str) -> SimpleExpr {
     let pattern = LikeExpr::new(format!("%{}%", like_escape(&text.to_lowercase()))).escape('\\');
     Expr::expr(Func::lower(Expr::col(col))).like(pattern)
+}
+
+/// The ids of a unit and every unit below it (its materialised path is a prefix of theirs).
+pub(crate) fn subtree_ids(
+    unit: &crate::entities::org_units::Model,
+) -> sea_orm::sea_query::SelectStatement {
+    use crate::entities::org_units;
+    sea_orm::sea_query::Query::select()
+        .column(org_units::Column::Id)
+        .from(org_units::Entity)
+        .and_where(starts_with(org_units::Column::Path, &unit.path))
+        .to_owned()
 }
 
 /// `col LIKE 'prefix%'`, with the prefix matched literally.

@@ -17,7 +17,9 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::org::get_unit;
-use super::{agency_filter, contains_ci, fetch_page, order, scoped, starts_with, text_order};
+use super::{
+    agency_filter, contains_ci, fetch_page, order, scoped, starts_with, subtree_ids, text_order,
+};
 use crate::DbResultExt;
 use crate::audit::{self, Actor, Change};
 use crate::entities::{employees, org_units, positions};
@@ -66,11 +68,7 @@ pub async fn list_employees(
     q = agency_filter(q, employees::Column::AgencyId, f.agency_id);
     if let Some(u) = f.org_unit_id {
         let root = get_unit(db, scope, u).await?;
-        let subtree = Query::select()
-            .column(org_units::Column::Id)
-            .from(org_units::Entity)
-            .and_where(starts_with(org_units::Column::Path, &root.path))
-            .to_owned();
+        let subtree = subtree_ids(&root);
         q = q.filter(employees::Column::OrgUnitId.in_subquery(subtree));
     }
     if let Some(k) = f.position_kind {

@@ -20,7 +20,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::org::get_unit;
-use super::{fetch_page, scoped, starts_with};
+use super::{fetch_page, scoped, subtree_ids};
 use crate::DbResultExt;
 use crate::audit::{self, Actor, Change};
 use crate::entities::{
@@ -301,15 +301,7 @@ async fn staff_of<C: ConnectionTrait>(
         .filter(employees::Column::Status.ne("inactive"));
     if let Some(u) = s.org_unit_id {
         let unit = get_unit(db, Scope::Agency(s.agency_id), u).await?;
-        q = q.filter(
-            employees::Column::OrgUnitId.in_subquery(
-                Query::select()
-                    .column(org_units::Column::Id)
-                    .from(org_units::Entity)
-                    .and_where(starts_with(org_units::Column::Path, &unit.path))
-                    .to_owned(),
-            ),
-        );
+        q = q.filter(employees::Column::OrgUnitId.in_subquery(subtree_ids(&unit)));
     }
     q.all(db).await.dom()
 }
@@ -628,15 +620,7 @@ async fn responses_in<C: ConnectionTrait>(
 ) -> Result<Vec<responses::Model>, DomainError> {
     let mut q = responses::Entity::find().filter(responses::Column::SurveyId.eq(survey.id));
     if let Some(u) = unit {
-        q = q.filter(
-            responses::Column::OrgUnitId.in_subquery(
-                Query::select()
-                    .column(org_units::Column::Id)
-                    .from(org_units::Entity)
-                    .and_where(starts_with(org_units::Column::Path, &u.path))
-                    .to_owned(),
-            ),
-        );
+        q = q.filter(responses::Column::OrgUnitId.in_subquery(subtree_ids(u)));
     }
     q.order_by_asc(responses::Column::Id).all(db).await.dom()
 }
