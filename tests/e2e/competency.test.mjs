@@ -67,7 +67,15 @@ test("the agency admin signs in and finds the Kompetensi group in the navigation
   const group = nav().getByRole("list", { name: "Kompetensi" });
   await group.getByRole("link", { name: "Pengaturan AKPK" }).waitFor();
   const links = await group.getByRole("link").allTextContents();
-  assert.deepEqual(links, ["Kamus kompetensi", "Standar kompetensi jabatan", "Peta kesenjangan unit", "Kebutuhan pelatihan", "Pengaturan AKPK"]);
+  assert.deepEqual(links, [
+    "Kamus kompetensi",
+    "Standar kompetensi jabatan",
+    "Peta kesenjangan unit",
+    "Survei kebutuhan",
+    "Kebutuhan pelatihan",
+    "Rencana pengembangan",
+    "Pengaturan AKPK",
+  ]);
 });
 
 test("a technical competency: a reserved code is refused at its field, the fixed form saves", async () => {

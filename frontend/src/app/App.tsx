@@ -16,6 +16,7 @@ const OrgRoutes = lazy(() => import("../features/org/routes"));
 const PeopleRoutes = lazy(() => import("../features/people/routes"));
 const AccountsRoutes = lazy(() => import("../features/accounts/routes"));
 const CompetencyRoutes = lazy(() => import("../features/competency/routes"));
+const SurveyRoutes = lazy(() => import("../features/surveys/routes"));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -41,6 +42,8 @@ const router = createBrowserRouter([
       { path: "employees/*", element: page(<PeopleRoutes />) },
       { path: "users/*", element: page(<AccountsRoutes />) },
       { path: "competencies/*", element: page(<CompetencyRoutes />) },
+      { path: "surveys/*", element: page(<SurveyRoutes section="admin" />) },
+      { path: "my-surveys/*", element: page(<SurveyRoutes section="mine" />) },
       { path: "*", element: <NotFound /> },
     ],
   },

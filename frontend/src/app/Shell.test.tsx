@@ -21,26 +21,35 @@ describe("Shell", () => {
       "Kamus kompetensi",
       "Standar kompetensi jabatan",
       "Peta kesenjangan unit",
+      "Survei kebutuhan",
       "Kebutuhan pelatihan",
+      "Rencana pengembangan",
       "Pengaturan AKPK",
     ]);
     // The needs analysis is one labelled group of the navigation.
     const group = screen.getByRole("list", { name: "Kompetensi" });
     expect(within(group).getByRole("link", { name: "Kebutuhan pelatihan" })).toHaveAttribute("href", "/competencies/needs");
+    expect(within(group).getByRole("link", { name: "Survei kebutuhan" })).toHaveAttribute("href", "/surveys");
+    expect(within(group).getByRole("link", { name: "Rencana pengembangan" })).toHaveAttribute("href", "/competencies/plan");
+    // Without an employee record there are no survey tasks of one's own.
+    expect(within(group).queryByRole("link", { name: "Survei saya" })).not.toBeInTheDocument();
     expect(await screen.findByRole("option", { name: "Pemerintah Kota Bengkulu" })).toBeInTheDocument();
   });
 
   it("shows a supervisor the employees but not the administration", () => {
     renderApp(<Shell />, { session: session(["supervisor", "employee"]) });
     expect(navLinks()).toEqual(["Beranda", "Unit organisasi", "Jabatan", "Pegawai", "Kamus kompetensi"]);
+    expect(screen.queryByRole("link", { name: "Survei kebutuhan" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: "Rencana pengembangan" })).not.toBeInTheDocument();
     expect(screen.getByText("Pemerintah Kota Bengkulu")).toBeInTheDocument();
   });
 
   it("shows an employee their own profile", () => {
     const s = session(["employee"]);
     renderApp(<Shell />, { session: { ...s, me: s.me ? { ...s.me, employee_id: "e-1" } : null } });
-    expect(navLinks()).toEqual(["Beranda", "Unit organisasi", "Jabatan", "Profil saya", "Kamus kompetensi", "Profil kompetensi saya"]);
+    expect(navLinks()).toEqual(["Beranda", "Unit organisasi", "Jabatan", "Profil saya", "Kamus kompetensi", "Profil kompetensi saya", "Survei saya"]);
     expect(screen.getByRole("link", { name: "Profil kompetensi saya" })).toHaveAttribute("href", "/competencies/employees/e-1");
+    expect(screen.getByRole("link", { name: "Survei saya" })).toHaveAttribute("href", "/my-surveys");
   });
 
   it("switches to English and remembers the choice", async () => {

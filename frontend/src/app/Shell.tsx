@@ -31,13 +31,16 @@ export function Shell() {
     { to: "/users", label: t("nav.users"), roles: ["super_admin", "agency_admin"] },
   ];
   const admins: Role[] = ["super_admin", "agency_admin"];
-  // The needs analysis (AKPK): the catalogue for everyone, the rest for administrators, and
-  // everyone with an employee record their own competency profile.
+  // The needs analysis (AKPK): the catalogue for everyone, the rest (surveys, needs, the plan)
+  // for administrators, and everyone with an employee record their own competency profile and
+  // survey tasks.
   const competencyItems: NavItem[] = [
     { to: "/competencies", label: t("nav.dictionary") },
     { to: "/competencies/standards", label: t("nav.standards"), roles: admins },
     { to: "/competencies/gaps", label: t("nav.gaps"), roles: admins },
+    { to: "/surveys", label: t("nav.surveys"), roles: admins },
     { to: "/competencies/needs", label: t("nav.needs"), roles: admins },
+    { to: "/competencies/plan", label: t("nav.plan"), roles: admins },
     { to: "/competencies/settings", label: t("nav.competencySettings"), roles: admins },
   ];
   const roles = me?.roles ?? [];
@@ -47,7 +50,10 @@ export function Shell() {
     visible.push({ to: `/employees/${me.employee_id}`, label: t("nav.myProfile") });
   }
   const competencies = competencyItems.filter(allowed);
-  if (me?.employee_id) competencies.push({ to: `/competencies/employees/${me.employee_id}`, label: t("nav.myCompetency") });
+  if (me?.employee_id) {
+    competencies.push({ to: `/competencies/employees/${me.employee_id}`, label: t("nav.myCompetency") });
+    competencies.push({ to: "/my-surveys", label: t("nav.mySurveys") });
+  }
 
   return (
     <div className="shell">

@@ -11,12 +11,13 @@ import { org } from "../features/org/i18n";
 import { people } from "../features/people/i18n";
 import { accounts } from "../features/accounts/i18n";
 import { competency } from "../features/competency/i18n";
+import { surveys } from "../features/surveys/i18n";
 
 export const LANGUAGES = ["id", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 const KEY = "pembina.lang";
 
-const bundles = { common, errors, enums, auth, org, people, accounts, competency };
+const bundles = { common, errors, enums, auth, org, people, accounts, competency, surveys };
 
 function initialLanguage(): Language {
   const saved = typeof localStorage !== "undefined" ? localStorage.getItem(KEY) : null;

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { json, page, renderApp, session, stubApi } from "../../test/render";
+import { json, page, problem, renderApp, session, stubApi } from "../../test/render";
 import i18n from "../../i18n";
 import CompetencyRoutes from "./routes";
-import { EMPLOYEE_ID, M1, UNIT_ID, need, queriesTo, ref, unit } from "./testData";
+import { EMPLOYEE_ID, M1, M2, UNIT_ID, lastBody, need, planItem, queriesTo, ref, unit } from "./testData";
 
-const at = (s = session(["agency_admin"])) => renderApp(<CompetencyRoutes />, { path: "/competencies/needs", route: "/competencies/*", session: s });
+const at = (s = session(["agency_admin"]), path = "/competencies/needs") => renderApp(<CompetencyRoutes />, { path, route: "/competencies/*", session: s });
+const YEAR = new Date().getFullYear() + 1;
 const weights = { gap: 0.4, depth: 0.2, survey: 0.15, performance: 0.15, citizen: 0.1 };
 const SECOND = need({
   rank: 2,
@@ -22,9 +23,12 @@ const SECOND = need({
   employees_below: [{ employee_id: EMPLOYEE_ID, name: "Ahmad Fauzi", nip: "198507152010011003", required: 3, achieved: 1 }],
 });
 
-function needsApi() {
-  return stubApi((url) => {
+function needsApi(onPlan?: (req: Request) => Response | Promise<Response>) {
+  return stubApi(async (url, req) => {
     if (url.pathname === "/api/v1/org-units") return json(page([unit()]));
+    if (url.pathname === `/api/v1/org-units/${UNIT_ID}`) return json(unit());
+    if (url.pathname === "/api/v1/competencies") return json(page([M1, M2]));
+    if (url.pathname === "/api/v1/development-plan" && req.method === "POST") return onPlan ? onPlan(req) : json(planItem(), 201);
     if (url.pathname === "/api/v1/training-needs") {
       const forUnit = url.searchParams.get("org_unit_id");
       return json({ agency_id: "00000000-0000-7000-8000-0000000000a1", org_unit_id: forUnit, weights, items: forUnit ? [SECOND] : [need(), SECOND] });
@@ -46,7 +50,7 @@ describe("training needs", () => {
     const table = await screen.findByRole("table", { name: "Kebutuhan pelatihan menurut peringkat" });
     expect(within(table).getAllByRole("rowheader").map((h) => h.firstChild?.textContent)).toEqual(["M2 · Kerja Sama", "M1 · Integritas"]);
     const first = within(rowOf("M2")).getAllByRole("cell");
-    expect(first.map((c) => c.className)).toEqual(["num", "score", "", "", "explanation"]);
+    expect(first.map((c) => c.className)).toEqual(["num", "score", "", "", "explanation", "actions"]);
     expect(first[0]).toHaveTextContent("1");
     expect(first[1]).toHaveTextContent("75,0");
     expect(first[1]?.querySelector(".scorebar span")).toHaveStyle({ width: "75%" });
@@ -86,6 +90,96 @@ describe("training needs", () => {
     await waitFor(() => expect(document.querySelector('tr[data-code="M2"]')).toBeNull());
     expect(queriesTo(calls, "/api/v1/training-needs").at(-1)?.get("org_unit_id")).toBe(UNIT_ID);
     expect(rowOf("M1")).toBeInTheDocument();
+  });
+
+  it("puts a need into the plan: competency, unit, score and the employees below standard come prefilled", async () => {
+    const { calls } = needsApi();
+    at(undefined, `/competencies/needs?unit=${UNIT_ID}`);
+    await screen.findByRole("table");
+    await userEvent.click(within(rowOf("M1")).getByRole("button", { name: "Masukkan ke rencana M1 · Integritas" }));
+    const dialog = screen.getByRole("dialog", { name: "Masukkan ke rencana: M1 · Integritas" });
+    await waitFor(() => expect(within(dialog).getByRole("combobox", { name: "Kompetensi" })).toHaveValue(M1.id));
+    expect(within(dialog).getByRole("spinbutton", { name: "Tahun rencana" })).toHaveValue(YEAR);
+    await waitFor(() => expect(within(dialog).getByRole("combobox", { name: /^Unit organisasi/ })).toHaveValue(UNIT_ID));
+    expect(within(dialog).getByTestId("need-score")).toHaveTextContent("Skor kebutuhan: 33,3");
+    const targets = within(dialog).getByRole("group", { name: "Peserta (1 dipilih)" });
+    expect(within(targets).getByRole("checkbox", { name: "Ahmad Fauzi (198507152010011003) — level 1 dari 3" })).toBeChecked();
+
+    await userEvent.type(within(dialog).getByRole("textbox", { name: "Nama kegiatan" }), "Pelatihan Integritas");
+    const kind = within(dialog).getByRole("combobox", { name: "Jenis kegiatan" });
+    // 14 kinds in two groups: the form follows from the kind.
+    expect(within(kind).getAllByRole("option")).toHaveLength(15);
+    expect(within(kind).getAllByRole("group").map((g) => g.getAttribute("label"))).toEqual(["Klasikal", "Nonklasikal"]);
+    await userEvent.selectOptions(kind, "bimtek");
+    expect(kind).toHaveAccessibleDescription("Bentuk: Klasikal");
+    await userEvent.selectOptions(kind, "mentoring");
+    expect(kind).toHaveAccessibleDescription("Bentuk: Nonklasikal");
+    await userEvent.type(within(dialog).getByRole("textbox", { name: /^Penyelenggara/ }), "BPSDM Provinsi Bengkulu");
+    await userEvent.type(within(dialog).getByLabelText(/^Tanggal mulai/), `${YEAR}-04-06`);
+    await userEvent.type(within(dialog).getByLabelText(/^Tanggal selesai/), `${YEAR}-04-10`);
+    await userEvent.type(within(dialog).getByRole("spinbutton", { name: /^Jam pelajaran/ }), "24");
+    await userEvent.type(within(dialog).getByRole("spinbutton", { name: /^Anggaran/ }), "15000000");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Masukkan ke rencana" }));
+
+    expect(await screen.findByText(`“${planItem().title}” masuk Rencana Pengembangan ${YEAR}.`)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: `Lihat rencana ${YEAR}` })).toHaveAttribute("href", `/competencies/plan?year=${YEAR}`);
+    expect(await lastBody(calls, "POST", "/api/v1/development-plan")).toEqual({
+      year: YEAR,
+      competency_id: M1.id,
+      org_unit_id: UNIT_ID,
+      title: "Pelatihan Integritas",
+      activity_kind: "mentoring",
+      provider: "BPSDM Provinsi Bengkulu",
+      planned_start: `${YEAR}-04-06`,
+      planned_end: `${YEAR}-04-10`,
+      jp: 24,
+      budget: 15_000_000,
+      need_score: 33.3,
+      employee_ids: [EMPLOYEE_ID],
+    });
+  });
+
+  it("shows the plan's errors at their fields, down to one participant", async () => {
+    const { calls } = needsApi(() =>
+      problem(422, "validation_failed", [
+        { field: "planned_end", code: "before_start", message: "cannot be earlier than planned_start" },
+        { field: "employee_ids[1]", code: "unknown_reference", message: "no such employee in this agency" },
+      ]),
+    );
+    at();
+    await screen.findByRole("table");
+    await userEvent.click(within(rowOf("M2")).getByRole("button", { name: "Masukkan ke rencana M2 · Kerja Sama" }));
+    const dialog = screen.getByRole("dialog", { name: "Masukkan ke rencana: M2 · Kerja Sama" });
+    // The agency's list: no unit; two of the three below standard are listed.
+    expect(within(dialog).getByRole("combobox", { name: /^Unit organisasi/ })).toHaveValue("");
+    expect(within(dialog).getByText("1 pegawai lain di bawah standar tidak tercantum di daftar kebutuhan.")).toBeInTheDocument();
+
+    // Nothing is sent without a title and a kind.
+    await userEvent.click(within(dialog).getByRole("button", { name: "Masukkan ke rencana" }));
+    expect(within(dialog).getByRole("textbox", { name: "Nama kegiatan" })).toHaveAccessibleDescription("Wajib diisi.");
+    expect(within(dialog).getByRole("combobox", { name: "Jenis kegiatan" })).toHaveAccessibleDescription("Wajib diisi.");
+    expect(calls.filter((c) => c.method === "POST")).toHaveLength(0);
+
+    await userEvent.type(within(dialog).getByRole("textbox", { name: "Nama kegiatan" }), "Lokakarya Kerja Sama");
+    await userEvent.selectOptions(within(dialog).getByRole("combobox", { name: "Jenis kegiatan" }), "workshop");
+    await userEvent.type(within(dialog).getByLabelText(/^Tanggal mulai/), `${YEAR}-05-10`);
+    await userEvent.type(within(dialog).getByLabelText(/^Tanggal selesai/), `${YEAR}-05-01`);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Masukkan ke rencana" }));
+
+    const end = within(dialog).getByLabelText(/^Tanggal selesai/);
+    await waitFor(() => expect(end).toHaveAttribute("aria-invalid", "true"));
+    expect(end).toHaveAccessibleDescription("Tidak boleh sebelum tanggal mulai.");
+    const siti = within(dialog).getByRole("checkbox", { name: /^Siti Rahmawati/ });
+    expect(siti).toHaveAccessibleDescription("Data rujukan tidak ditemukan di instansi ini.");
+    expect(within(dialog).getByRole("checkbox", { name: /^Ahmad Fauzi/ })).not.toHaveAttribute("aria-invalid");
+    expect((await lastBody(calls, "POST", "/api/v1/development-plan")) as object).toMatchObject({ org_unit_id: null, need_score: 75, employee_ids: [EMPLOYEE_ID, "00000000-0000-7000-8000-000000000402"] });
+
+    // Leaving the participant out sends only the other.
+    await userEvent.click(siti);
+    expect(within(dialog).getByRole("group", { name: "Peserta (1 dipilih)" })).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Masukkan ke rencana" }));
+    await waitFor(() => expect(calls.filter((c) => c.method === "POST")).toHaveLength(2));
+    expect(((await lastBody(calls, "POST", "/api/v1/development-plan")) as { employee_ids: string[] }).employee_ids).toEqual([EMPLOYEE_ID]);
   });
 
   it("explains in English too", async () => {

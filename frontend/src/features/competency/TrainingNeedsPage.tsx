@@ -1,14 +1,19 @@
 // Kebutuhan Pelatihan: the ranked training needs of a unit or the whole agency, each with its
-// score, why it scores so (from the contributions of its signals) and who is below standard.
+// score, why it scores so (from the contributions of its signals) and who is below standard;
+// each need can be put into the development plan (AKPK), prefilled from the need.
+import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../i18n/format";
 import { useSession } from "../../session/SessionProvider";
+import { Button, Named } from "../../ui/Button";
+import { Dialog } from "../../ui/Dialog";
 import { PageHeader } from "../../ui/PageHeader";
-import { Empty, ErrorState, Loading } from "../../ui/States";
-import { useTrainingNeeds, type TrainingNeed } from "./api";
+import { Empty, ErrorState, Loading, Notice } from "../../ui/States";
+import { useTrainingNeeds, type PlanItem, type TrainingNeed } from "./api";
 import { explainNeed, formatShare } from "./format";
 import { paths } from "./paths";
+import { PlanItemForm, planningYear, type PlanSeed } from "./PlanItemForm";
 import { ChooseAgency, UnitSelect, useUrlState } from "./shared";
 
 const URL_DEFAULTS = { unit: "" };
@@ -32,6 +37,18 @@ function BelowList({ need }: { need: TrainingNeed }) {
   );
 }
 
+/** What the plan form starts from for a need: its competency, the unit, its score and its targets. */
+export function seedOf(need: TrainingNeed, unitId: string | null, below: (e: TrainingNeed["employees_below"][number]) => string): PlanSeed {
+  return {
+    year: planningYear(),
+    competencyId: need.competency.id,
+    unitId,
+    needScore: need.score,
+    targets: need.employees_below.map((e) => ({ employee_id: e.employee_id, name: e.name, nip: e.nip, detail: below(e) })),
+    unlisted: Math.max(0, need.below_count - need.employees_below.length),
+  };
+}
+
 export function TrainingNeedsPage() {
   const { t, i18n } = useTranslation("competency");
   const { agencyId, isSuperAdmin } = useSession();
@@ -40,6 +57,10 @@ export function TrainingNeedsPage() {
   const needsAgency = isSuperAdmin && !agencyId;
   const needs = useTrainingNeeds(agencyId, unitId, !needsAgency);
   const lng = i18n.language;
+  const [planning, setPlanning] = useState<TrainingNeed | null>(null);
+  const [planned, setPlanned] = useState<PlanItem | null>(null);
+  const belowText = (e: TrainingNeed["employees_below"][number]) =>
+    e.achieved === null || e.achieved === undefined ? t("needs.belowUnassessed", { required: e.required }) : t("needs.belowLevel", { achieved: e.achieved, required: e.required });
 
   return (
     <>
@@ -48,6 +69,11 @@ export function TrainingNeedsPage() {
         <ChooseAgency />
       ) : (
         <>
+          {planned ? (
+            <Notice kind="success">
+              {t("plan.added", { title: planned.title, year: planned.year })} <Link to={paths.planOf(planned.year)}>{t("plan.see", { year: planned.year })}</Link>
+            </Notice>
+          ) : null}
           <div className="filters">
             <UnitSelect agencyId={agencyId} value={unitId} onChange={(id) => set({ unit: id ?? "" })} noneLabel={t("needs.wholeAgency")} />
           </div>
@@ -69,6 +95,7 @@ export function TrainingNeedsPage() {
                     <th scope="col">{t("needs.shareBelow")}</th>
                     <th scope="col">{t("needs.meanGap")}</th>
                     <th scope="col">{t("needs.explanation")}</th>
+                    <th scope="col">{t("plan.actions")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -94,6 +121,16 @@ export function TrainingNeedsPage() {
                         <p>{explainNeed(n, t, lng)}</p>
                         {n.below_count > 0 ? <BelowList need={n} /> : null}
                       </td>
+                      <td className="actions">
+                        <Button
+                          onClick={() => {
+                            setPlanned(null);
+                            setPlanning(n);
+                          }}
+                        >
+                          <Named label={t("plan.addToPlan")} name={`${n.competency.code} · ${n.competency.name}`} />
+                        </Button>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -102,6 +139,19 @@ export function TrainingNeedsPage() {
           )}
         </>
       )}
+      <Dialog open={planning !== null} title={planning ? t("plan.addTitleFor", { competency: `${planning.competency.code} · ${planning.competency.name}` }) : ""} onClose={() => setPlanning(null)}>
+        {planning ? (
+          <PlanItemForm
+            key={planning.competency.id}
+            seed={seedOf(planning, unitId, belowText)}
+            onCancel={() => setPlanning(null)}
+            onSaved={(item) => {
+              setPlanning(null);
+              setPlanned(item);
+            }}
+          />
+        ) : null}
+      </Dialog>
     </>
   );
 }

@@ -3,6 +3,7 @@
 // whose data it changes (an assessment changes every gap, heat map and need list).
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Schemas } from "../../api/client";
+import { fileNameOf, saveBlob } from "../../api/download";
 
 export type Competency = Schemas["CompetencyResponse"];
 export type CompetencyRef = Schemas["CompetencyRef"];
@@ -32,11 +33,29 @@ export type Unit = Schemas["OrgUnitResponse"];
 export type CreateCompetency = Schemas["CreateCompetencyRequest"];
 export type UpdateCompetency = Schemas["UpdateCompetencyRequest"];
 export type CreateAssessment = Schemas["CreateAssessmentRequest"];
+export type PlanItem = Schemas["PlanItemResponse"];
+export type PlanItemRequest = Schemas["PlanItemRequest"];
+export type ActivityKind = Schemas["ActivityKind"];
+export type DevelopmentForm = Schemas["DevelopmentForm"];
 
 export const GROUPS: readonly CompetencyGroup[] = ["managerial", "socio_cultural", "technical"];
 export const METHODS: readonly AssessmentMethod[] = ["assessment_centre", "test", "supervisor", "self", "imported"];
 export const SIGNALS: readonly NeedSignal[] = ["gap", "depth", "survey", "performance", "citizen"];
 export const LEVELS = [1, 2, 3, 4, 5] as const;
+/** The kinds of development activity by form (Peraturan LAN 10/2018): the form follows the kind. */
+export const CLASSICAL_KINDS: readonly ActivityKind[] = ["training", "seminar", "workshop", "course", "bimtek"];
+export const NON_CLASSICAL_KINDS: readonly ActivityKind[] = [
+  "e_learning",
+  "coaching",
+  "mentoring",
+  "on_the_job",
+  "distance_learning",
+  "internship",
+  "exchange",
+  "self_study",
+  "community_of_practice",
+];
+export const formOf = (k: ActivityKind): DevelopmentForm => (CLASSICAL_KINDS.includes(k) ? "classical" : "non_classical");
 /** The posts of the managerial defaults, in the order of the settings form. */
 export const POSTS: readonly (keyof ManagerialDefaults)[] = [
   "jpt_madya",
@@ -60,6 +79,7 @@ export const UNIT_CHOICES = 100;
 
 export type DictionaryParams = { agencyId: string | null; q: string; group: CompetencyGroup | null; includeRetired: boolean; page: number; perPage: number };
 export type PositionParams = { agencyId: string | null; q: string; page: number; perPage: number };
+export type PlanParams = { agencyId: string | null; year: number; page: number; perPage: number };
 
 export const competencyKeys = {
   all: ["competency"] as const,
@@ -80,6 +100,9 @@ export const competencyKeys = {
   assessments: (employeeId: string, page: number) => [...competencyKeys.results(), "assessments", employeeId, page] as const,
   unitGaps: (unitId: string) => [...competencyKeys.results(), "unit", unitId] as const,
   needs: (agencyId: string | null, unitId: string | null) => [...competencyKeys.results(), "needs", { agencyId, unitId }] as const,
+  /** The development plan (AKPK). */
+  plans: () => [...competencyKeys.all, "plan"] as const,
+  plan: (p: PlanParams) => [...competencyKeys.plans(), p] as const,
 };
 
 /** The body of a successful response (failures have already been thrown as ApiProblem). */
@@ -308,5 +331,68 @@ export function useUnit(id: string | null) {
     queryKey: competencyKeys.unit(id ?? ""),
     enabled: id !== null,
     queryFn: async () => body(await api.GET("/api/v1/org-units/{id}", { params: { path: { id: id ?? "" } } })),
+  });
+}
+
+/** The names of several units (a plan's), one cached request each. */
+export function useUnits(ids: string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: competencyKeys.unit(id),
+      queryFn: async () => body(await api.GET("/api/v1/org-units/{id}", { params: { path: { id } } })),
+      staleTime: 5 * 60_000,
+    })),
+  });
+}
+
+// ---- the development plan (AKPK)
+
+export function usePlan(p: PlanParams, enabled = true) {
+  return useQuery({
+    queryKey: competencyKeys.plan(p),
+    enabled,
+    queryFn: async () =>
+      body(await api.GET("/api/v1/development-plan", { params: { query: { agency_id: p.agencyId ?? undefined, year: p.year, page: p.page, per_page: p.perPage } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreatePlanItem() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (b: PlanItemRequest) => body(await api.POST("/api/v1/development-plan", { body: b })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: competencyKeys.plans() }),
+  });
+}
+
+export function usePutPlanItem() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, b }: { id: string; b: PlanItemRequest }) => body(await api.PUT("/api/v1/development-plan/{id}", { params: { path: { id } }, body: b })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: competencyKeys.plans() }),
+  });
+}
+
+export function useDeletePlanItem() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => {
+      await api.DELETE("/api/v1/development-plan/{id}", { params: { path: { id } } });
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: competencyKeys.plans() }),
+  });
+}
+
+/** Downloads the year's plan as XLSX through the API client (so with the session's token). */
+export function useDownloadPlan() {
+  return useMutation({
+    mutationFn: async ({ agencyId, year }: { agencyId: string | null; year: number }) => {
+      const { data, response } = await api.GET("/api/v1/development-plan/export", {
+        params: { query: { year, format: "xlsx", agency_id: agencyId ?? undefined } },
+        parseAs: "blob",
+      });
+      if (!data) throw new Error("empty response");
+      saveBlob(data, fileNameOf(response, `akpk-${year}.xlsx`));
+    },
   });
 }

@@ -45,3 +45,8 @@ export function explainNeed(need: Pick<TrainingNeed, "contributions" | "missing"
   const missing = t("competency:needs.missing", { signals: need.missing.map((s) => lowerFirst(signal(s), lng)).join(", ") });
   return sentence ? `${sentence}; ${missing}` : missing;
 }
+
+/** Rupiah without decimals: `25000000` → `Rp 25.000.000`. */
+export function formatRupiah(amount: number, lng: string): string {
+  return new Intl.NumberFormat(locale(lng), { style: "currency", currency: "IDR", currencyDisplay: "symbol", minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(amount);
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { competency } from "./i18n";
 import { enums } from "../../i18n/enums";
 import { errors } from "../../i18n/errors";
+import { CLASSICAL_KINDS, NON_CLASSICAL_KINDS, formOf } from "./api";
 
 /** Every key path of a nested text object, e.g. `needs.title`. */
 function keys(o: object, prefix = ""): string[] {
@@ -30,5 +31,14 @@ describe("competency texts", () => {
     expect(Object.keys(enums.id.matchCategory).sort()).toEqual(["does_not_meet", "meets", "still_meets"]);
     expect(Object.keys(enums.id.needSignal).sort()).toEqual(["citizen", "depth", "gap", "performance", "survey"]);
     expect(enums.id.matchCategory).toEqual({ meets: "Memenuhi", still_meets: "Masih memenuhi", does_not_meet: "Belum memenuhi" });
+  });
+
+  it("label the 14 kinds of development activity and their two forms", () => {
+    expect(Object.keys(enums.id.activityKind).sort()).toEqual([...CLASSICAL_KINDS, ...NON_CLASSICAL_KINDS].sort());
+    expect(CLASSICAL_KINDS.length + NON_CLASSICAL_KINDS.length).toBe(14);
+    expect(enums.id.developmentForm).toEqual({ classical: "Klasikal", non_classical: "Nonklasikal" });
+    expect(enums.id.activityKind.bimtek).toBe("Bimbingan teknis");
+    expect(formOf("workshop")).toBe("classical");
+    expect(formOf("on_the_job")).toBe("non_classical");
   });
 });

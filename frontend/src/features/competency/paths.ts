@@ -9,6 +9,8 @@ export const paths = {
   gaps: "/competencies/gaps",
   needs: "/competencies/needs",
   settings: "/competencies/settings",
+  plan: "/competencies/plan",
+  planOf: (year: number) => `/competencies/plan?year=${year}`,
   /** The employee's record in the people feature (by URL only). */
   employeeRecord: (id: string) => `/employees/${id}`,
 };

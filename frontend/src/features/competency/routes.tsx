@@ -1,5 +1,6 @@
 // Routes of the competency feature (mounted at `/competencies`): the dictionary, standards,
-// an employee's profile, the unit heat map, training needs and the settings.
+// an employee's profile, the unit heat map, training needs, the development plan and the
+// settings.
 import type { ReactNode } from "react";
 import { Route, Routes, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
@@ -9,6 +10,7 @@ import { CompetencyFormPage } from "./CompetencyFormPage";
 import { DictionaryPage } from "./DictionaryPage";
 import { EmployeeProfilePage } from "./EmployeeProfilePage";
 import { HeatMapPage } from "./HeatMapPage";
+import { PlanPage } from "./PlanPage";
 import { SettingsPage } from "./SettingsPage";
 import { StandardsPage } from "./StandardsPage";
 import { TrainingNeedsPage } from "./TrainingNeedsPage";
@@ -73,6 +75,14 @@ export default function CompetencyRoutes() {
         element={
           <AdminOnly>
             <TrainingNeedsPage />
+          </AdminOnly>
+        }
+      />
+      <Route
+        path="plan"
+        element={
+          <AdminOnly>
+            <PlanPage />
           </AdminOnly>
         }
       />

@@ -98,10 +98,13 @@ type UnitSelectProps = {
   onChange: (id: string | null) => void;
   /** The text of the empty choice; without it a unit must be chosen. */
   noneLabel: string;
+  /** In a form: the select's error and "(opsional)" after its label. */
+  error?: string | undefined;
+  optionalMarker?: boolean;
 };
 
 /** Choosing an org unit: a search box narrowing a select of the agency's units in tree order. */
-export function UnitSelect({ agencyId, value, onChange, noneLabel }: UnitSelectProps) {
+export function UnitSelect({ agencyId, value, onChange, noneLabel, error, optionalMarker = false }: UnitSelectProps) {
   const { t } = useTranslation("competency");
   const [q, setQ] = useState("");
   const query = useDebounced(q.trim());
@@ -114,7 +117,7 @@ export function UnitSelect({ agencyId, value, onChange, noneLabel }: UnitSelectP
   return (
     <>
       <TextField label={t("unit.search")} name="unit-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" optionalMarker={false} />
-      <SelectField label={t("unit.label")} name="unit" value={value ?? ""} onChange={(e) => onChange(e.target.value || null)} optionalMarker={false} aria-busy={choices.isFetching}>
+      <SelectField label={t("unit.label")} name="unit" value={value ?? ""} onChange={(e) => onChange(e.target.value || null)} optionalMarker={optionalMarker} error={error} aria-busy={choices.isFetching}>
         <option value="">{noneLabel}</option>
         {!listed && value !== null ? <option value={value}>{chosen.data ? `${chosen.data.name} (${chosen.data.code})` : t("common:states.loading")}</option> : null}
         {items.map((u) => (

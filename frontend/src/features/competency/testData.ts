@@ -1,5 +1,5 @@
 // Records for the competency tests, shaped by the generated API types.
-import type { Competency, CompetencyRef, EmployeeGap, GapItem, Position, TrainingNeed, Unit, UnitGaps } from "./api";
+import type { Competency, CompetencyRef, EmployeeGap, GapItem, PlanItem, Position, TrainingNeed, Unit, UnitGaps } from "./api";
 
 /** The agency of the agency admin in `session(["agency_admin"])`. */
 export const AGENCY_ID = "00000000-0000-7000-8000-0000000000a1";
@@ -165,4 +165,27 @@ export async function lastBody(calls: Request[], method: string, path: string): 
   const call = calls.filter((c) => c.method === method && new URL(c.url, "http://localhost").pathname === path).at(-1);
   if (!call) throw new Error(`no ${method} ${path}`);
   return call.clone().json();
+}
+
+export function planItem(over: Partial<PlanItem> = {}): PlanItem {
+  return {
+    id: uuid(801),
+    agency_id: AGENCY_ID,
+    year: new Date().getFullYear() + 1,
+    competency_id: M2.id,
+    org_unit_id: UNIT_ID,
+    title: "Pelatihan Kerja Sama Tim",
+    activity_kind: "training",
+    form: "classical",
+    provider: "BPSDM Provinsi Bengkulu",
+    planned_start: `${new Date().getFullYear() + 1}-03-01`,
+    planned_end: `${new Date().getFullYear() + 1}-03-05`,
+    budget: 25_000_000,
+    jp: 40,
+    need_score: 75,
+    employee_ids: [EMPLOYEE_ID, uuid(402), uuid(403)],
+    created_at: "2026-11-01T00:00:00Z",
+    updated_at: "2026-11-01T00:00:00Z",
+    ...over,
+  };
 }
