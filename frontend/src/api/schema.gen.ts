@@ -970,7 +970,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The questions of a survey task.
+         * One of the caller's survey tasks, with the questions to answer.
          * @description **Who may call:** the task's respondent.
          */
         get: operations["get_survey_task"];
@@ -2724,6 +2724,8 @@ export interface components {
          */
         QuestionKind: "likert" | "single_choice" | "multiple_choice" | "text";
         QuestionResponse: {
+            /** @description The code of that competency (what the builder sends back as `competency_code`). */
+            competency_code?: string | null;
             /** Format: uuid */
             competency_id?: string | null;
             /** Format: uuid */
@@ -2888,6 +2890,11 @@ export interface components {
             org_unit_id?: string | null;
             status: string;
             title: string;
+        };
+        /** @description A survey task with its questions. */
+        SurveyTaskDetailResponse: {
+            questions: components["schemas"]["QuestionResponse"][];
+            task: components["schemas"]["SurveyTaskResponse"];
         };
         SurveyTaskResponse: {
             /** @description Whether the task is about the respondent themselves. */
@@ -4985,7 +4992,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicSurveyResponse"];
+                    "application/json": components["schemas"]["SurveyTaskDetailResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];

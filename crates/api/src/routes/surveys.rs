@@ -91,10 +91,13 @@ pub struct QuestionResponse {
     pub options: Vec<String>,
     pub required: bool,
     pub competency_id: Option<Uuid>,
+    /// The code of that competency (what the builder sends back as `competency_code`).
+    pub competency_code: Option<String>,
 }
 
 fn question_responses(
     qs: &[pembina_persistence::entities::survey_questions::Model],
+    codes: &HashMap<Uuid, String>,
 ) -> Result<Vec<QuestionResponse>, ApiError> {
     qs.iter()
         .map(|q| {
@@ -106,6 +109,7 @@ fn question_responses(
                 options: repo::options_of(q),
                 required: q.required,
                 competency_id: q.competency_id,
+                competency_code: q.competency_id.and_then(|c| codes.get(&c).cloned()),
             })
         })
         .collect()
@@ -134,7 +138,7 @@ pub struct SurveyResponse {
 impl TryFrom<SurveyWithQuestions> for SurveyResponse {
     type Error = ApiError;
     fn try_from(s: SurveyWithQuestions) -> Result<Self, ApiError> {
-        let questions = question_responses(&s.questions)?;
+        let questions = question_responses(&s.questions, &s.competency_codes)?;
         let m = s.survey;
         Ok(Self {
             id: m.id,
@@ -539,10 +543,17 @@ pub async fn answer_survey_task(
     }))
 }
 
-/// The questions of a survey task.
+/// A survey task with its questions.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SurveyTaskDetailResponse {
+    pub task: SurveyTaskResponse,
+    pub questions: Vec<QuestionResponse>,
+}
+
+/// One of the caller's survey tasks, with the questions to answer.
 ///
 /// **Who may call:** the task's respondent.
-#[utoipa::path(tag = "surveys", params(("id" = Uuid, Path)), responses((status = 200, body = PublicSurveyResponse)), security(("bearer" = [])))]
+#[utoipa::path(tag = "surveys", params(("id" = Uuid, Path)), responses((status = 200, body = SurveyTaskDetailResponse)), security(("bearer" = [])))]
 #[get("/survey-tasks/{id}")]
 pub async fn get_survey_task(
     state: web::Data<AppState>,
@@ -555,7 +566,7 @@ pub async fn get_survey_task(
         return Err(DomainError::NotFound("survey task").into());
     };
     let tasks = repo::tasks_of(&state.db, me).await?;
-    let Some((_, s, _)) = tasks.into_iter().find(|(t, _, _)| t.id == id) else {
+    let Some((t, s, e)) = tasks.into_iter().find(|(t, _, _)| t.id == id) else {
         return Err(DomainError::NotFound("survey task").into());
     };
     let sq = repo::get_survey(
@@ -564,10 +575,18 @@ pub async fn get_survey_task(
         s.id,
     )
     .await?;
-    Ok(HttpResponse::Ok().json(PublicSurveyResponse {
-        title: sq.survey.title.clone(),
-        description: sq.survey.description.clone(),
-        questions: question_responses(&sq.questions)?,
+    Ok(HttpResponse::Ok().json(SurveyTaskDetailResponse {
+        questions: question_responses(&sq.questions, &sq.competency_codes)?,
+        task: SurveyTaskResponse {
+            id: t.id,
+            survey_id: s.id,
+            title: s.title,
+            description: s.description,
+            subject_employee_id: e.id,
+            subject_name: e.name,
+            about_self: t.subject_employee_id == t.respondent_employee_id,
+            submitted_at: t.submitted_at,
+        },
     }))
 }
 
@@ -592,7 +611,7 @@ pub async fn get_public_survey(
     Ok(HttpResponse::Ok().json(PublicSurveyResponse {
         title: sq.survey.title.clone(),
         description: sq.survey.description.clone(),
-        questions: question_responses(&sq.questions)?,
+        questions: question_responses(&sq.questions, &sq.competency_codes)?,
     }))
 }
 

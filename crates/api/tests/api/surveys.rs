@@ -93,6 +93,9 @@ db_test!(
         let task_a = tasks[0]["id"].as_str().expect("id").to_owned();
         let form = expect_json(app.get(&format!("/survey-tasks/{task_a}"), &ua.token).await, 200).await;
         assert_eq!(form["questions"].as_array().expect("q").len(), 3);
+        assert_eq!(form["questions"][0]["competency_code"], "M1");
+        assert_eq!(form["task"]["subject_employee_id"], a.to_string());
+        assert_eq!(form["task"]["submitted_at"], Value::Null);
 
         // Missing required answers and wrong values are named by question position.
         let res = app.post(&format!("/survey-tasks/{task_a}/response"), Some(&ua.token), json!({"answers": [{"question_id": qs[0], "value": 9}]})).await;
@@ -120,6 +123,11 @@ db_test!(
         assert_eq!(results["questions"][1]["distribution"], json!([1, 1]));
         assert_eq!(results["questions"][2]["texts"], json!(["Lebih banyak praktik"]));
         problem(app.get(&format!("/surveys/{id}/results"), &rl.token).await, 404, "not_found").await;
+        // Per unit, tasks and responses count that unit's staff only.
+        let elsewhere = app.unit(&kota.token, None, None, "DISDIK").await;
+        let none = expect_json(app.get(&format!("/surveys/{id}/results?org_unit_id={elsewhere}"), &kota.token).await, 200).await;
+        assert_eq!((none["responses"].as_i64(), none["tasks"].as_i64()), (Some(0), Some(0)));
+        assert_eq!(none["response_rate"], Value::Null);
         problem(app.get(&format!("/surveys/{id}/results"), &ua.token).await, 403, "forbidden").await;
 
         // The survey is now a signal of M1's need: mean 4 → (4 − 1) ÷ 4 = 0.75.

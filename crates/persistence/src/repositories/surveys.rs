@@ -38,6 +38,8 @@ pub const CLOSED: &str = "closed";
 pub struct SurveyWithQuestions {
     pub survey: surveys::Model,
     pub questions: Vec<questions::Model>,
+    /// The code of each competency a question points at.
+    pub competency_codes: HashMap<Uuid, String>,
 }
 
 /// One stored answer.
@@ -71,8 +73,36 @@ pub async fn get_survey<C: ConnectionTrait>(
     .await
     .dom()?
     .ok_or(DomainError::NotFound("survey"))?;
+    with_questions(db, survey).await
+}
+
+async fn with_questions<C: ConnectionTrait>(
+    db: &C,
+    survey: surveys::Model,
+) -> Result<SurveyWithQuestions, DomainError> {
     let questions = questions_of(db, survey.id).await?;
-    Ok(SurveyWithQuestions { survey, questions })
+    let ids: Vec<Uuid> = questions.iter().filter_map(|q| q.competency_id).collect();
+    let competency_codes = if ids.is_empty() {
+        HashMap::new()
+    } else {
+        competencies::Entity::find()
+            .filter(crate::bulk::any_of(
+                db.get_database_backend(),
+                competencies::Column::Id,
+                ids,
+            ))
+            .all(db)
+            .await
+            .dom()?
+            .into_iter()
+            .map(|c| (c.id, c.code))
+            .collect()
+    };
+    Ok(SurveyWithQuestions {
+        survey,
+        questions,
+        competency_codes,
+    })
 }
 
 async fn questions_of<C: ConnectionTrait>(
@@ -575,8 +605,7 @@ pub async fn public_survey<C: ConnectionTrait>(
         .await
         .dom()?
         .ok_or(DomainError::NotFound("survey"))?;
-    let questions = questions_of(db, survey.id).await?;
-    Ok(SurveyWithQuestions { survey, questions })
+    with_questions(db, survey).await
 }
 
 /// An anonymous answer to a public survey.
@@ -664,7 +693,10 @@ pub async fn survey_results(
             texts,
         });
     }
-    let tasks_q = assignments::Entity::find().filter(assignments::Column::SurveyId.eq(id));
+    let mut tasks_q = assignments::Entity::find().filter(assignments::Column::SurveyId.eq(id));
+    if let Some(u) = &unit {
+        tasks_q = tasks_q.filter(assignments::Column::OrgUnitId.in_subquery(subtree_ids(u)));
+    }
     let tasks = tasks_q.clone().count(db).await.dom()?;
     let answered = tasks_q
         .filter(assignments::Column::SubmittedAt.is_not_null())

@@ -14,7 +14,9 @@ export type Audience = Schemas["SurveyAudience"];
 export type Results = Schemas["SurveyResultsResponse"];
 export type QuestionResult = Schemas["QuestionResultResponse"];
 export type Task = Schemas["SurveyTaskResponse"];
-export type TaskSurvey = Schemas["PublicSurveyResponse"];
+export type TaskDetail = Schemas["SurveyTaskDetailResponse"];
+/** What the answer form needs of a task's survey. */
+export type TaskSurvey = { title: string; description?: string | null; questions: Question[] };
 export type Answer = Schemas["AnswerBody"];
 export type Competency = Schemas["CompetencyResponse"];
 export type Unit = Schemas["OrgUnitResponse"];
@@ -147,7 +149,10 @@ export function useMyTasks(enabled = true) {
 export function useTask(id: string) {
   return useQuery({
     queryKey: surveyKeys.task(id),
-    queryFn: async () => body(await api.GET("/api/v1/survey-tasks/{id}", { params: { path: { id } } })),
+    queryFn: async (): Promise<TaskSurvey> => {
+      const d = body(await api.GET("/api/v1/survey-tasks/{id}", { params: { path: { id } } }));
+      return { title: d.task.title, description: d.task.description, questions: d.questions };
+    },
   });
 }
 

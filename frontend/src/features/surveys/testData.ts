@@ -1,5 +1,5 @@
 // Records for the survey tests, shaped by the generated API types.
-import type { Competency, Question, Results, Survey, SurveySummary, Task, TaskSurvey, Unit } from "./api";
+import type { Competency, Question, Results, Survey, SurveySummary, Task, TaskDetail, Unit } from "./api";
 
 /** The agency of the agency admin in `session(["agency_admin"])`. */
 export const AGENCY_ID = "00000000-0000-7000-8000-0000000000a1";
@@ -108,11 +108,10 @@ export function task(over: Partial<Task> = {}): Task {
   };
 }
 
-/** The survey of a task as its respondent sees it: one question of each kind. */
-export function taskSurvey(): TaskSurvey {
+/** A task with its survey as its respondent sees it: one question of each kind. */
+export function taskSurvey(): TaskDetail {
   return {
-    title: "Kebutuhan Pelatihan 2027",
-    description: "Isilah dengan jujur.",
+    task: task(),
     questions: [
       question(0, { text: "Seberapa Anda membutuhkan pelatihan komunikasi?", competency_id: M3.id }),
       question(1, { text: "Bentuk pelatihan yang disukai", kind: "single_choice", options: ["Klasikal", "E-learning", "Campuran"] }),
