@@ -18,5 +18,8 @@ export default defineConfig({
     setupFiles: ["./src/test/setup.ts"],
     css: false,
     restoreMocks: true,
+    // A guard against hangs, not a speed check: the longest form tests type character by
+    // character and take several seconds on a busy two-core machine.
+    testTimeout: 30_000,
   },
 });
