@@ -2841,7 +2841,10 @@ export interface components {
             opened_at?: string | null;
             /** Format: uuid */
             org_unit_id?: string | null;
-            /** @description Public surveys once open: the path of the anonymous link (`/api/v1/public/surveys/…`). */
+            /**
+             * @description Public surveys once open: the path of the anonymous form in the web app (`/s/{token}`),
+             *     which answers through `/api/v1/public/surveys/{token}`.
+             */
             public_path?: string | null;
             questions: components["schemas"]["QuestionResponse"][];
             /**

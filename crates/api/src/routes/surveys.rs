@@ -126,7 +126,8 @@ pub struct SurveyResponse {
     /// draft, open or closed.
     #[schema(example = "open")]
     pub status: String,
-    /// Public surveys once open: the path of the anonymous link (`/api/v1/public/surveys/…`).
+    /// Public surveys once open: the path of the anonymous form in the web app (`/s/{token}`),
+    /// which answers through `/api/v1/public/surveys/{token}`.
     pub public_path: Option<String>,
     pub opened_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
@@ -148,7 +149,7 @@ impl TryFrom<SurveyWithQuestions> for SurveyResponse {
             public_path: m
                 .public_token
                 .as_ref()
-                .map(|t| format!("/api/v1/public/surveys/{t}")),
+                .map(|t| format!("/s/{t}")),
             title: m.title,
             description: m.description,
             status: m.status,

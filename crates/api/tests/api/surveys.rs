@@ -173,7 +173,8 @@ db_test!(
         let opened = expect_json(app.post(&format!("/surveys/{pid}/open"), Some(&kota.token), json!({})).await, 200).await;
         assert_eq!(opened["tasks_created"], 0);
         let path = opened["survey"]["public_path"].as_str().expect("public path").to_owned();
-        let public_path = path.trim_start_matches("/api/v1");
+        let token = path.strip_prefix("/s/").expect("a link to the web app's form");
+        let public_path = &format!("/public/surveys/{token}");
         let form = app.request(reqwest::Method::GET, public_path, None, None).await;
         let form = expect_json(form, 200).await;
         let q0 = form["questions"][0]["id"].as_str().expect("id").to_owned();

@@ -53,7 +53,7 @@ describe("survey detail", () => {
 
   it("gives a public survey's anonymous link once it is open", async () => {
     const draft = survey({ audience: "public" });
-    const path = "/api/v1/public/surveys/0a1b2c3d";
+    const path = "/s/0a1b2c3d";
     detailApi(draft, opened({ audience: "public", public_path: path }), 0);
     at();
     await userEvent.click(await screen.findByRole("button", { name: "Buka survei" }));
