@@ -13,11 +13,20 @@ export function setTokenSource(source: TokenSource): void {
   tokenSource = source;
 }
 
-const PUBLIC = ["/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout"];
+const SIGN_IN_OUT = ["/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout"];
+
+/**
+ * Requests that go without the session's token (and without asking for one, which could renew
+ * the session): signing in and out, and the public survey links answered anonymously.
+ */
+export function isPublicRequest(url: string): boolean {
+  const path = new URL(url, "http://localhost").pathname;
+  return SIGN_IN_OUT.includes(path) || path.startsWith("/api/v1/public/");
+}
 
 const auth: Middleware = {
   async onRequest({ request }) {
-    if (PUBLIC.some((p) => request.url.endsWith(p))) return request;
+    if (isPublicRequest(request.url)) return request;
     const token = await tokenSource();
     if (token) request.headers.set("Authorization", `Bearer ${token}`);
     return request;

@@ -1,8 +1,9 @@
 // Providers and routes. Feature pages load on demand, so the first paint carries only the
-// shell and the sign-in page.
+// shell and the sign-in page. Public pages (the anonymous survey link) sit outside the shell and
+// its sign-in guard.
 import { lazy, Suspense, type ReactNode } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createBrowserRouter, RouterProvider } from "react-router";
+import { createBrowserRouter, RouterProvider, type RouteObject } from "react-router";
 import { useTranslation } from "react-i18next";
 import { ApiProblem } from "../api/problem";
 import { SessionProvider } from "../session/SessionProvider";
@@ -17,6 +18,8 @@ const PeopleRoutes = lazy(() => import("../features/people/routes"));
 const AccountsRoutes = lazy(() => import("../features/accounts/routes"));
 const CompetencyRoutes = lazy(() => import("../features/competency/routes"));
 const SurveyRoutes = lazy(() => import("../features/surveys/routes"));
+// Its own chunk: a respondent on a phone loads the survey page, not the survey administration.
+const PublicSurvey = lazy(() => import("../features/surveys/PublicSurveyPage"));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -25,8 +28,10 @@ function NotFound() {
 
 const page = (el: ReactNode) => <Suspense fallback={<Loading />}>{el}</Suspense>;
 
-const router = createBrowserRouter([
+export const routes: RouteObject[] = [
   { path: "/login", element: <LoginPage /> },
+  // Anyone holding the link answers without signing in: no RequireAuth, no Shell.
+  { path: "/s/:token", element: page(<PublicSurvey />) },
   {
     path: "/",
     element: (
@@ -47,7 +52,9 @@ const router = createBrowserRouter([
       { path: "*", element: <NotFound /> },
     ],
   },
-]);
+];
+
+const router = createBrowserRouter(routes);
 
 export function makeQueryClient(): QueryClient {
   return new QueryClient({

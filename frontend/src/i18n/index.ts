@@ -1,4 +1,6 @@
-// i18next set-up: Bahasa Indonesia by default, English on request, the choice remembered.
+// i18next set-up: Bahasa Indonesia by default, English on request, the choice remembered. Pages
+// for the public (the anonymous survey link) follow the browser's language instead when nobody
+// has chosen one (`preferredLanguage`).
 // Every feature brings its own namespace; shared words live in `common`, API problem codes in
 // `errors`, enum values in `enums`.
 import i18n from "i18next";
@@ -19,9 +21,34 @@ const KEY = "pembina.lang";
 
 const bundles = { common, errors, enums, auth, org, people, accounts, competency, surveys };
 
-function initialLanguage(): Language {
+/** The language chosen in this browser (the language switch), if any. */
+export function savedLanguage(): Language | null {
   const saved = typeof localStorage !== "undefined" ? localStorage.getItem(KEY) : null;
-  return saved === "en" ? "en" : "id";
+  return (LANGUAGES as readonly string[]).includes(saved ?? "") ? (saved as Language) : null;
+}
+
+/**
+ * The first of the browser's languages (`navigator.languages`, most wanted first) that Pembina
+ * speaks, else Indonesian. `in` is the old code of Indonesian some phones still report.
+ */
+export function browserLanguage(wanted: readonly string[]): Language {
+  for (const tag of wanted) {
+    const base = tag.toLowerCase().split("-")[0];
+    if (base === "id" || base === "in") return "id";
+    if (base === "en") return "en";
+  }
+  return "id";
+}
+
+/** For public pages: the language chosen here, else the browser's, else Indonesian. */
+export function preferredLanguage(): Language {
+  const nav = typeof navigator !== "undefined" ? navigator : undefined;
+  const wanted = nav?.languages?.length ? nav.languages : nav?.language ? [nav.language] : [];
+  return savedLanguage() ?? browserLanguage(wanted);
+}
+
+function initialLanguage(): Language {
+  return savedLanguage() ?? "id";
 }
 
 const resources = Object.fromEntries(
@@ -38,7 +65,7 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
-function applyLang(lng: string): void {
+export function applyLang(lng: string): void {
   if (typeof document !== "undefined") document.documentElement.lang = lng;
 }
 applyLang(i18n.language);

@@ -146,10 +146,7 @@ impl TryFrom<SurveyWithQuestions> for SurveyResponse {
             agency_id: m.agency_id,
             org_unit_id: m.org_unit_id,
             audience: stored::<DSurveyAudience>(&m.audience)?.into(),
-            public_path: m
-                .public_token
-                .as_ref()
-                .map(|t| format!("/s/{t}")),
+            public_path: m.public_token.as_ref().map(|t| format!("/s/{t}")),
             title: m.title,
             description: m.description,
             status: m.status,

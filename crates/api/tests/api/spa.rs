@@ -33,6 +33,10 @@ async fn the_spa_is_served_with_deep_link_fallback_and_the_api_keeps_its_404s() 
     let deep = get("/employees/123/edit").await.expect("send");
     assert_eq!(deep.status(), 200);
     assert!(deep.text().await.expect("text").contains("id=root"));
+    // The public survey form opens straight from its link, without signing in.
+    let public = get("/s/0a1b2c3d4e").await.expect("send");
+    assert_eq!(public.status(), 200);
+    assert!(public.text().await.expect("text").contains("id=root"));
     let asset = get("/assets/app.js").await.expect("send");
     assert_eq!(asset.text().await.expect("text"), "console.log('pembina')");
 

@@ -1,5 +1,5 @@
-// Server state of the needs surveys (Survei Kebutuhan): the admin's surveys, their results, and
-// every employee's own survey tasks. One key factory; every mutation invalidates what it changes
+// Server state of the needs surveys (Survei Kebutuhan): the admin's surveys, their results,
+// every employee's own survey tasks, and a public survey answered anonymously through its link. One key factory; every mutation invalidates what it changes
 // (opening a survey creates tasks, answering one changes the results).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Schemas } from "../../api/client";
@@ -18,6 +18,8 @@ export type TaskDetail = Schemas["SurveyTaskDetailResponse"];
 /** What the answer form needs of a task's survey. */
 export type TaskSurvey = { title: string; description?: string | null; questions: Question[] };
 export type Answer = Schemas["AnswerBody"];
+/** A public survey as anyone holding its link sees it. */
+export type PublicSurvey = Schemas["PublicSurveyResponse"];
 export type Competency = Schemas["CompetencyResponse"];
 export type Unit = Schemas["OrgUnitResponse"];
 
@@ -47,6 +49,8 @@ export const surveyKeys = {
   /** The signed-in employee's tasks. */
   tasks: () => [...surveyKeys.all, "tasks"] as const,
   task: (id: string) => [...surveyKeys.tasks(), "detail", id] as const,
+  /** A public survey by the token of its link. */
+  public: (token: string) => [...surveyKeys.all, "public", token] as const,
   competencies: (agencyId: string | null) => [...surveyKeys.all, "competencies", agencyId] as const,
   units: (agencyId: string | null, q: string) => [...surveyKeys.all, "units", { agencyId, q }] as const,
   unit: (id: string) => [...surveyKeys.all, "unit", id] as const,
@@ -168,6 +172,25 @@ export function useAnswerTask() {
       void qc.invalidateQueries({ queryKey: surveyKeys.tasks() });
       void qc.invalidateQueries({ queryKey: surveyKeys.admin() });
     },
+  });
+}
+
+// ---- a public survey, answered anonymously by anyone holding its link (no session: the client
+// sends no token to `/api/v1/public/…`)
+
+export function usePublicSurvey(token: string) {
+  return useQuery({
+    queryKey: surveyKeys.public(token),
+    queryFn: async () => body(await api.GET("/api/v1/public/surveys/{token}", { params: { path: { token } } })),
+    // A survey being answered is not refetched under the respondent's hands.
+    staleTime: Infinity,
+  });
+}
+
+export function useAnswerPublicSurvey(token: string) {
+  return useMutation({
+    mutationFn: async (answers: Answer[]) =>
+      body(await api.POST("/api/v1/public/surveys/{token}/responses", { params: { path: { token } }, body: { answers } })),
   });
 }
 
