@@ -649,3 +649,30 @@ db_test!(
         problem(app.get("/competency-gaps", &emp.token).await, 403, "forbidden").await;
     }
 );
+
+db_test!(
+    async fn another_agency_can_neither_void_our_assessments_nor_export_our_plan(app) {
+        let kota = app.agency_admin("1771").await;
+        let rl = app.agency_admin("1702").await;
+        let unit = app.unit(&kota.token, None, None, "DINKES").await;
+        let staff = position(&app, &kota.token, "STAF", "pelaksana").await;
+        let e = employee_with_position(&app, &kota.token, unit, staff, "198001012005011001", None).await;
+        let m1 = national(&app, &kota.token, "M1").await;
+        let a = expect_json(assess(&app, &kota.token, json!({"employee_id": e, "competency_id": m1, "level": 2})).await, 201).await;
+        let aid = a["id"].as_str().expect("id");
+        problem(app.post(&format!("/competency-assessments/{aid}/void"), Some(&rl.token), json!({"reason": "x"})).await, 404, "not_found").await;
+        let still = expect_json(app.get(&format!("/competency-assessments?employee_id={e}"), &kota.token).await, 200).await;
+        assert_eq!(still["items"][0]["voided_at"], Value::Null);
+
+        let body = json!({"year": 2027, "competency_id": m1, "title": "Pelatihan Integritas", "activity_kind": "training", "employee_ids": [e]});
+        expect_json(app.post("/development-plan", Some(&kota.token), body).await, 201).await;
+        let theirs = app.get("/development-plan/export?year=2027&format=csv", &rl.token).await;
+        assert_eq!(theirs.status(), 200);
+        let text = theirs.text().await.expect("text");
+        assert_eq!(text.trim_start_matches('\u{feff}').lines().count(), 1, "header only: {text}");
+        let agency = app.agency("1771").await;
+        problem(app.get(&format!("/development-plan/export?year=2027&agency_id={agency}"), &rl.token).await, 404, "not_found").await;
+        let ours = app.get("/development-plan/export?year=2027&format=csv", &kota.token).await;
+        assert!(ours.text().await.expect("text").contains("Pelatihan Integritas"));
+    }
+);

@@ -195,3 +195,24 @@ db_test!(
         problem(app.post(&format!("{public_path}/responses"), None, answer).await, 404, "not_found").await;
     }
 );
+
+db_test!(
+    async fn another_agency_can_neither_see_nor_change_a_survey(app) {
+        let kota = app.agency_admin("1771").await;
+        let rl = app.agency_admin("1702").await;
+        let unit = app.unit(&kota.token, None, None, "DINKES").await;
+        let s = expect_json(app.post("/surveys", Some(&kota.token), survey_body("employees", Some(unit))).await, 201).await;
+        let id = s["id"].as_str().expect("id").to_owned();
+        let theirs = expect_json(app.get("/surveys", &rl.token).await, 200).await;
+        assert_eq!(theirs["total"], 0);
+        problem(app.put(&format!("/surveys/{id}"), &rl.token, survey_body("employees", None)).await, 404, "not_found").await;
+        problem(app.post(&format!("/surveys/{id}/open"), Some(&rl.token), json!({})).await, 404, "not_found").await;
+        problem(app.post(&format!("/surveys/{id}/close"), Some(&rl.token), json!({})).await, 404, "not_found").await;
+        // Nor can it aim its own survey at our unit.
+        let body = problem(app.post("/surveys", Some(&rl.token), survey_body("employees", Some(unit))).await, 422, "validation_failed").await;
+        assert_eq!(body["errors"][0]["field"], "org_unit_id");
+        // Ours is untouched: still a draft with its questions.
+        let ours = expect_json(app.get(&format!("/surveys/{id}"), &kota.token).await, 200).await;
+        assert_eq!((ours["status"].as_str(), ours["questions"].as_array().map(Vec::len)), (Some("draft"), Some(3)));
+    }
+);
