@@ -7,9 +7,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use pembina_domain::DomainError;
 use pembina_domain::accounts::{ApiScope, Role};
 use pembina_domain::competency::assessment::{
-    AssessmentInput, AssessmentMethod as DAssessmentMethod, NewAssessment,
+    AssessmentInput, AssessmentMethod as DAssessmentMethod, NewAssessment, Recorder, method_for,
 };
-use pembina_domain::competency::gap::EmployeeGap;
+use pembina_domain::competency::gap::{EmployeeGap, tally};
 use pembina_domain::competency::needs::NeedWeights;
 use pembina_domain::competency::standard::ManagerialDefaults;
 use pembina_domain::competency::{
@@ -678,29 +678,19 @@ pub async fn create_assessment(
 ) -> Result<HttpResponse, ApiError> {
     auth.require_user()?;
     let b = body.0;
-    let method = if auth.is_admin() {
-        b.method
-            .map_or(DAssessmentMethod::AssessmentCentre, Into::into)
+    let recorder = if auth.is_admin() {
+        Recorder::Admin
     } else {
         let e = visible_employee(&state, &auth, b.employee_id).await?;
-        let own = auth.employee_id == Some(e.id);
-        let expected = if own {
-            DAssessmentMethod::SelfAssessment
+        if auth.employee_id == Some(e.id) {
+            Recorder::Themselves
         } else {
+            // Visible and not themselves: their direct report.
             auth.require_any(&[Role::Supervisor])?;
-            DAssessmentMethod::Supervisor
-        };
-        match b.method.map(DAssessmentMethod::from) {
-            Some(m) if m != expected => {
-                return Err(ApiError::field(
-                    "method",
-                    "not_allowed",
-                    format!("you may only record method {expected} for this employee"),
-                ));
-            }
-            _ => expected,
+            Recorder::Supervisor
         }
     };
+    let method = method_for(recorder, b.method.map(Into::into))?;
     let a = NewAssessment::parse(AssessmentInput {
         employee_id: b.employee_id,
         competency_id: b.competency_id,
@@ -883,35 +873,17 @@ pub(crate) fn summarise(
     comps: &[competencies::Model],
     rows: &[(employees::Model, EmployeeGap)],
 ) -> Result<Vec<CompetencySummary>, ApiError> {
-    let mut acc: HashMap<Uuid, (u32, u32, i64)> = HashMap::new();
-    for (_, g) in rows {
-        for i in &g.items {
-            let e = acc.entry(i.competency_id).or_default();
-            e.0 += 1;
-            if !i.meets {
-                e.1 += 1;
-                e.2 += i64::from(-i.gap);
-            }
-        }
-    }
+    let tallies = tally(rows.iter().map(|(_, g)| g));
     comps
         .iter()
         .map(|c| {
-            let (with, below, sum) = acc.get(&c.id).copied().unwrap_or_default();
+            let t = tallies.get(&c.id).copied().unwrap_or_default();
             Ok(CompetencySummary {
                 competency: CompetencyRef::try_from(c)?,
-                with_standard: with,
-                below,
-                share_below: if with == 0 {
-                    0.0
-                } else {
-                    (f64::from(below) / f64::from(with) * 10_000.0).round() / 10_000.0
-                },
-                mean_gap: if below == 0 {
-                    0.0
-                } else {
-                    (sum as f64 / f64::from(below) * 100.0).round() / 100.0
-                },
+                with_standard: t.with_standard,
+                below: t.below,
+                share_below: (t.share_below() * 10_000.0).round() / 10_000.0,
+                mean_gap: (t.mean_gap() * 100.0).round() / 100.0,
             })
         })
         .collect()
@@ -1192,25 +1164,21 @@ pub async fn get_agency_gaps(
         .map(|g| {
             Ok(AgencyGapResponse {
                 competency: CompetencyRef::try_from(&g.competency)?,
-                with_standard: g.with_standard,
-                below: g.below,
-                share_below: share(g.below, g.with_standard),
-                mean_gap: if g.below == 0 {
-                    0.0
-                } else {
-                    (f64::from(g.shortfall) / f64::from(g.below) * 100.0).round() / 100.0
-                },
+                share_below: share(g.tally.below, g.tally.with_standard),
+                mean_gap: (g.tally.mean_gap() * 100.0).round() / 100.0,
+                with_standard: g.tally.with_standard,
+                below: g.tally.below,
                 units: g
                     .units
                     .into_iter()
                     .take(10)
                     .map(|u| UnitShareResponse {
                         org_unit_id: u.unit.id,
-                        share_below: share(u.below, u.with_standard),
+                        share_below: share(u.tally.below, u.tally.with_standard),
                         code: u.unit.code,
                         name: u.unit.name,
-                        with_standard: u.with_standard,
-                        below: u.below,
+                        with_standard: u.tally.with_standard,
+                        below: u.tally.below,
                     })
                     .collect(),
             })

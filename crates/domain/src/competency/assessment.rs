@@ -31,6 +31,38 @@ crate::string_enum!(AssessmentMethod {
     Imported => "imported",
 });
 
+/// Who is recording an assessment, relative to the employee assessed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recorder {
+    /// An administrator: any method.
+    Admin,
+    /// The employee themselves: `self` only.
+    Themselves,
+    /// Their direct supervisor: `supervisor` only.
+    Supervisor,
+}
+
+/// The method an assessment is recorded with: admins choose (default assessment centre);
+/// employees and supervisors get the one method they may use, and naming another is an error.
+pub fn method_for(
+    recorder: Recorder,
+    requested: Option<AssessmentMethod>,
+) -> Result<AssessmentMethod, DomainError> {
+    let only = match recorder {
+        Recorder::Admin => return Ok(requested.unwrap_or(AssessmentMethod::AssessmentCentre)),
+        Recorder::Themselves => AssessmentMethod::SelfAssessment,
+        Recorder::Supervisor => AssessmentMethod::Supervisor,
+    };
+    match requested {
+        Some(m) if m != only => Err(DomainError::field(
+            "method",
+            "not_allowed",
+            format!("you may only record method {only} for this employee"),
+        )),
+        _ => Ok(only),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct AssessmentInput {
     pub employee_id: Uuid,
@@ -226,5 +258,29 @@ mod tests {
         assert_eq!(latest_valid(&same, today), Some(0));
         assert_eq!(latest_valid(&[k("2026-01-01", None, true, 1)], today), None);
         assert_eq!(latest_valid(&[], today), None);
+    }
+
+    #[test]
+    fn only_admins_choose_the_method() {
+        use AssessmentMethod::*;
+        assert_eq!(
+            method_for(Recorder::Admin, None).ok(),
+            Some(AssessmentCentre)
+        );
+        assert_eq!(method_for(Recorder::Admin, Some(Test)).ok(), Some(Test));
+        assert_eq!(
+            method_for(Recorder::Themselves, None).ok(),
+            Some(SelfAssessment)
+        );
+        assert_eq!(
+            method_for(Recorder::Supervisor, Some(Supervisor)).ok(),
+            Some(Supervisor)
+        );
+        let Err(DomainError::Validation(e)) =
+            method_for(Recorder::Themselves, Some(AssessmentCentre))
+        else {
+            panic!("expected a refusal");
+        };
+        assert_eq!((e[0].field.as_str(), e[0].code), ("method", "not_allowed"));
     }
 }

@@ -146,6 +146,55 @@ pub fn job_person_match(items: &[GapItem]) -> Option<JobPersonMatch> {
     })
 }
 
+/// How a group of staff stands in one competency: how many have it in their standard, how
+/// many of those are below it (unassessed counts as below), and their summed shortfall.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub with_standard: u32,
+    pub below: u32,
+    /// Levels missing, summed over those below.
+    pub shortfall: u32,
+}
+
+impl Tally {
+    pub fn add(&mut self, item: &GapItem) {
+        self.with_standard += 1;
+        if !item.meets {
+            self.below += 1;
+            self.shortfall += u32::from(item.gap.unsigned_abs());
+        }
+    }
+
+    /// below ÷ with_standard (0 for nobody).
+    pub fn share_below(&self) -> f64 {
+        if self.with_standard == 0 {
+            0.0
+        } else {
+            f64::from(self.below) / f64::from(self.with_standard)
+        }
+    }
+
+    /// The mean shortfall of those below (0 for nobody below).
+    pub fn mean_gap(&self) -> f64 {
+        if self.below == 0 {
+            0.0
+        } else {
+            f64::from(self.shortfall) / f64::from(self.below)
+        }
+    }
+}
+
+/// The tally of each competency over the gaps of a group of staff.
+pub fn tally<'a>(gaps: impl IntoIterator<Item = &'a EmployeeGap>) -> HashMap<Uuid, Tally> {
+    let mut out: HashMap<Uuid, Tally> = HashMap::new();
+    for g in gaps {
+        for i in &g.items {
+            out.entry(i.competency_id).or_default().add(i);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,5 +345,29 @@ mod tests {
             serde_json::to_string(&MatchCategory::StillMeets).expect("json"),
             "\"still_meets\""
         );
+    }
+
+    #[test]
+    fn a_tally_counts_the_staff_below_and_their_shortfall() {
+        let c = Uuid::from_u128(1);
+        let reqs = [Requirement {
+            competency_id: c,
+            required: 3,
+        }];
+        let gaps: Vec<EmployeeGap> = [Some(3), Some(1), None]
+            .into_iter()
+            .map(|a| {
+                employee_gap(
+                    &reqs,
+                    &a.map(|l| HashMap::from([(c, l)])).unwrap_or_default(),
+                )
+            })
+            .collect();
+        let t = tally(&gaps)[&c];
+        assert_eq!((t.with_standard, t.below, t.shortfall), (3, 2, 5));
+        assert!((t.share_below() - 2.0 / 3.0).abs() < 1e-12);
+        assert!((t.mean_gap() - 2.5).abs() < 1e-12);
+        assert_eq!(Tally::default().share_below(), 0.0);
+        assert_eq!(Tally::default().mean_gap(), 0.0);
     }
 }

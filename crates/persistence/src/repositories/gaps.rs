@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use pembina_domain::DomainError;
 use pembina_domain::accounts::Scope;
+use pembina_domain::competency::gap::{Tally, tally};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
@@ -16,18 +17,14 @@ use crate::entities::{competencies, employees, org_units};
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitShare {
     pub unit: org_units::Model,
-    pub with_standard: u32,
-    pub below: u32,
+    pub tally: Tally,
 }
 
 /// How the agency's staff stand in one competency, and the units where most are below.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompetencyGap {
     pub competency: competencies::Model,
-    pub with_standard: u32,
-    pub below: u32,
-    /// Sum of the shortfalls (in levels) of those below.
-    pub shortfall: u32,
+    pub tally: Tally,
     /// Units with someone below, most affected first (by share, then count).
     pub units: Vec<UnitShare>,
 }
@@ -58,58 +55,48 @@ pub async fn agency_gaps<C: ConnectionTrait>(
         .map(|u| (u.id, u))
         .collect();
     let (comps, rows) = gaps_of_staff(db, agency_id, staff, today).await?;
-    // competency → (with, below, shortfall, unit → (with, below))
-    type PerUnit = HashMap<Uuid, (u32, u32)>;
-    let mut acc: HashMap<Uuid, (u32, u32, u32, PerUnit)> = HashMap::new();
+    let overall = tally(rows.iter().map(|(_, g)| g));
+    // competency → unit → tally
+    let mut per_unit: HashMap<Uuid, HashMap<Uuid, Tally>> = HashMap::new();
     for (e, g) in &rows {
         for i in &g.items {
-            let entry = acc.entry(i.competency_id).or_default();
-            let unit = entry.3.entry(e.org_unit_id).or_default();
-            entry.0 += 1;
-            unit.0 += 1;
-            if !i.meets {
-                entry.1 += 1;
-                entry.2 += u32::from(i.gap.unsigned_abs());
-                unit.1 += 1;
-            }
+            per_unit
+                .entry(i.competency_id)
+                .or_default()
+                .entry(e.org_unit_id)
+                .or_default()
+                .add(i);
         }
     }
-    let mut out: Vec<CompetencyGap> = comps
-        .into_iter()
-        .map(|c| {
-            let (with, below, shortfall, per_unit) = acc.remove(&c.id).unwrap_or_default();
-            let mut unit_shares: Vec<UnitShare> = per_unit
-                .into_iter()
-                .filter(|(_, (_, b))| *b > 0)
-                .filter_map(|(u, (w, b))| {
-                    units.get(&u).map(|m| UnitShare {
-                        unit: m.clone(),
-                        with_standard: w,
-                        below: b,
-                    })
-                })
-                .collect();
-            unit_shares.sort_by(|a, b| {
-                // a.below / a.with vs b.below / b.with, exactly.
-                (u64::from(b.below) * u64::from(a.with_standard))
-                    .cmp(&(u64::from(a.below) * u64::from(b.with_standard)))
-                    .then(b.below.cmp(&a.below))
-                    .then(a.unit.code.cmp(&b.unit.code))
-            });
-            CompetencyGap {
-                competency: c,
-                with_standard: with,
-                below,
-                shortfall,
-                units: unit_shares,
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| {
+    // a.below / a.with vs b.below / b.with, exactly; then more below first.
+    let worse = |a: &Tally, b: &Tally| {
         (u64::from(b.below) * u64::from(a.with_standard.max(1)))
             .cmp(&(u64::from(a.below) * u64::from(b.with_standard.max(1))))
             .then(b.below.cmp(&a.below))
-            .then(a.competency.code.cmp(&b.competency.code))
-    });
+    };
+    let mut out: Vec<CompetencyGap> = comps
+        .into_iter()
+        .map(|c| {
+            let mut units: Vec<UnitShare> = per_unit
+                .remove(&c.id)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|(_, t)| t.below > 0)
+                .filter_map(|(u, tally)| {
+                    units.get(&u).map(|m| UnitShare {
+                        unit: m.clone(),
+                        tally,
+                    })
+                })
+                .collect();
+            units.sort_by(|a, b| worse(&a.tally, &b.tally).then(a.unit.code.cmp(&b.unit.code)));
+            CompetencyGap {
+                tally: overall.get(&c.id).copied().unwrap_or_default(),
+                competency: c,
+                units,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| worse(&a.tally, &b.tally).then(a.competency.code.cmp(&b.competency.code)));
     Ok(out)
 }

@@ -471,20 +471,44 @@ pub async fn tasks_of(
         .all(db)
         .await
         .dom()?;
-    let mut out = Vec::with_capacity(tasks.len());
-    for t in tasks {
-        let s = surveys::Entity::find_by_id(t.survey_id)
-            .one(db)
-            .await
-            .dom()?;
-        let e = employees::Entity::find_by_id(t.subject_employee_id)
-            .one(db)
-            .await
-            .dom()?;
-        if let (Some(s), Some(e)) = (s, e) {
-            out.push((t, s, e));
-        }
+    if tasks.is_empty() {
+        return Ok(Vec::new());
     }
+    let backend = db.get_database_backend();
+    let survey_ids: Vec<Uuid> = tasks.iter().map(|t| t.survey_id).collect();
+    let subject_ids: Vec<Uuid> = tasks.iter().map(|t| t.subject_employee_id).collect();
+    let surveys: HashMap<Uuid, surveys::Model> = surveys::Entity::find()
+        .filter(crate::bulk::any_of(
+            backend,
+            surveys::Column::Id,
+            survey_ids,
+        ))
+        .all(db)
+        .await
+        .dom()?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    let subjects: HashMap<Uuid, employees::Model> = employees::Entity::find()
+        .filter(crate::bulk::any_of(
+            backend,
+            employees::Column::Id,
+            subject_ids,
+        ))
+        .all(db)
+        .await
+        .dom()?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let mut out: Vec<_> = tasks
+        .into_iter()
+        .filter_map(|t| {
+            let s = surveys.get(&t.survey_id)?.clone();
+            let e = subjects.get(&t.subject_employee_id)?.clone();
+            Some((t, s, e))
+        })
+        .collect();
     out.sort_by_key(|(t, _, _)| t.submitted_at.is_some());
     Ok(out)
 }

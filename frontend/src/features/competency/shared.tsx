@@ -1,90 +1,16 @@
 // Pieces the competency screens share: form errors, state kept in the URL, the unit select of
 // the heat map and the need list, the notice for super admins without an agency, and the badge
 // of a job–person match.
-import { useCallback, useState } from "react";
-import { useSearchParams } from "react-router";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiProblem, type ProblemField } from "../../api/problem";
 import { Badge } from "../../ui/Badge";
 import { SelectField, TextField } from "../../ui/Field";
 import { useDebounced } from "../../ui/hooks";
-import { useProblemText } from "../../ui/problemText";
 import { Notice } from "../../ui/States";
 import { UNIT_CHOICES, useUnit, useUnitChoices, type JobPersonMatch } from "./api";
 import { formatPercent } from "./format";
+export { useFormErrors, useUrlState } from "../../ui/formErrors";
 
-/**
- * Errors of one form: per field (from the API's problem+json or from blank required fields)
- * and one general message for whatever no field of the form shows. `place` maps an API field
- * (`levels[0].indicators[2]`) to the form field showing it (`levels[0].indicators`), or null.
- */
-export function useFormErrors(place: (field: string) => string | null) {
-  const text = useProblemText();
-  const [byField, setByField] = useState<Record<string, ProblemField>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-
-  return {
-    /** The translated message for the form field `field`, if it has one. */
-    at: (field: string) => text.field(byField[field]),
-    general,
-    /** Marks blank required values; true when none is blank. */
-    requireFilled(values: Record<string, string | null>): boolean {
-      const missing: Record<string, ProblemField> = {};
-      for (const [field, v] of Object.entries(values)) {
-        if (v === null || !v.trim()) missing[field] = { field, code: "required", message: "required" };
-      }
-      setByField(missing);
-      setGeneral(null);
-      return Object.keys(missing).length === 0;
-    },
-    /** Marks errors found before sending (`field` → reason code). */
-    mark(errors: Record<string, string>): void {
-      setByField(Object.fromEntries(Object.entries(errors).map(([field, code]) => [field, { field, code, message: code }])));
-      setGeneral(null);
-    },
-    /** Shows a failed request: field errors at the form's fields, the rest as one message. */
-    fail(err: unknown): void {
-      const all = err instanceof ApiProblem ? (err.problem.errors ?? []) : [];
-      const shown: Record<string, ProblemField> = {};
-      const rest: string[] = [];
-      for (const e of all) {
-        const at = place(e.field);
-        if (at !== null) {
-          if (!(at in shown)) shown[at] = e;
-        } else rest.push(`${e.field}: ${text.field(e) ?? e.message}`);
-      }
-      setByField(shown);
-      const unshown = Object.keys(shown).length === 0 || rest.length > 0;
-      setGeneral(unshown ? [text.problem(err), ...rest].join(" ") : null);
-    },
-  };
-}
-
-/**
- * Page state (a chosen unit, a search, a page) kept in the URL, so reloads and links keep it.
- * `defaults` should be a module-level constant; values equal to their default stay out of the URL.
- */
-export function useUrlState<K extends string>(defaults: Record<K, string>) {
-  const [params, setParams] = useSearchParams();
-  const get = (k: K): string => params.get(k) ?? defaults[k];
-  const set = useCallback(
-    (patch: Partial<Record<K, string>>) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const k of Object.keys(patch) as K[]) {
-            const v = patch[k];
-            if (v === undefined || v === defaults[k]) next.delete(k);
-            else next.set(k, v);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams, defaults],
-  );
-  return [get, set] as const;
-}
 
 /** Said to a super admin on a page that works within one agency, until one is chosen. */
 export function ChooseAgency() {

@@ -1,13 +1,13 @@
 // Pieces the three org pages share: form error handling, an agency select and list state kept
 // in the URL.
-import { useCallback, useState } from "react";
-import { useSearchParams } from "react-router";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiProblem, type ProblemField } from "../../api/problem";
 import { useSession } from "../../session/SessionProvider";
 import { SelectField } from "../../ui/Field";
 import { useProblemText } from "../../ui/problemText";
 import { useAgencyOptions } from "./api";
+export { useUrlState } from "../../ui/formErrors";
 
 /**
  * Errors of one form: per field (from the API's problem+json or from blank required fields)
@@ -82,28 +82,3 @@ export function AgencyPrompt() {
   );
 }
 
-/**
- * List state (page, search, filters, sort) kept in the URL, so reloads and links keep it.
- * `defaults` should be a module-level constant; values equal to their default stay out of the URL.
- */
-export function useUrlState<K extends string>(defaults: Record<K, string>) {
-  const [params, setParams] = useSearchParams();
-  const get = (k: K): string => params.get(k) ?? defaults[k];
-  const set = useCallback(
-    (patch: Partial<Record<K, string>>) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const k of Object.keys(patch) as K[]) {
-            const v = patch[k];
-            if (v === undefined || v === defaults[k]) next.delete(k);
-            else next.set(k, v);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams, defaults],
-  );
-  return [get, set] as const;
-}
