@@ -23,6 +23,7 @@ pub struct Settings {
     pub demo_password: SecretString,
     pub auth: AuthSettings,
     pub log: LogSettings,
+    pub storage: StorageSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -38,6 +39,24 @@ pub struct AuthSettings {
 pub struct LogSettings {
     pub format: LogFormat,
     pub level: String,
+}
+
+/// Where uploaded training materials are kept; see [`crate::storage::Storage::from_url`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StorageSettings {
+    /// A directory path (relative to the working directory) or `file:///abs/dir`, an
+    /// `s3://bucket[/prefix]` URL (credentials and endpoint from the `AWS_*` variables), or
+    /// `memory://`.
+    pub url: String,
+    /// Largest accepted upload, in MiB.
+    pub max_upload_mb: u64,
+}
+
+impl StorageSettings {
+    /// [`Self::max_upload_mb`] in bytes.
+    pub fn max_upload_bytes(&self) -> u64 {
+        self.max_upload_mb.saturating_mul(1024 * 1024)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,6 +77,7 @@ struct Defaults {
     demo_password: &'static str,
     auth: DefaultAuth,
     log: LogSettings,
+    storage: StorageSettings,
 }
 
 #[derive(Serialize)]
@@ -89,6 +109,10 @@ impl Settings {
             log: LogSettings {
                 format: LogFormat::Pretty,
                 level: "info".into(),
+            },
+            storage: StorageSettings {
+                url: "data/files".into(),
+                max_upload_mb: 200,
             },
         };
         let file = std::env::var("PEMBINA_CONFIG").unwrap_or_else(|_| "config/default.toml".into());
@@ -130,5 +154,22 @@ mod tests {
         let s = Settings::load(&[("bind", "0.0.0.0:9999".into())]).expect("load");
         assert_eq!(s.bind, "0.0.0.0:9999");
         assert!(s.uses_default_secret());
+    }
+
+    #[test]
+    fn storage_defaults_and_nested_overrides() {
+        let s = Settings::load(&[]).expect("defaults load");
+        assert_eq!(s.storage.url, "data/files");
+        assert_eq!(s.storage.max_upload_mb, 200);
+        assert_eq!(s.storage.max_upload_bytes(), 200 * 1024 * 1024);
+
+        // Same key path as PEMBINA_STORAGE__URL / PEMBINA_STORAGE__MAX_UPLOAD_MB.
+        let s = Settings::load(&[
+            ("storage.url", "s3://bucket/prefix".into()),
+            ("storage.max_upload_mb", "5".into()),
+        ])
+        .expect("load");
+        assert_eq!(s.storage.url, "s3://bucket/prefix");
+        assert_eq!(s.storage.max_upload_mb, 5);
     }
 }

@@ -4,10 +4,13 @@
 pub mod auth;
 pub mod config;
 pub mod demo;
+pub mod demo_learning;
 pub mod error;
 pub mod extract;
 pub mod imports;
 pub mod openapi;
+pub mod pdf;
 pub mod routes;
 pub mod startup;
+pub mod storage;
 pub mod telemetry;

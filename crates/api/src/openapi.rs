@@ -35,6 +35,7 @@ another agency answers 404, exactly like one that does not exist.\n\n\
         (name = "imports", description = "Bulk imports and exports (CSV, XLSX)"),
         (name = "surveys", description = "Needs surveys of employees, supervisors and the public"),
         (name = "competencies", description = "Competency dictionary, position standards, assessments and gaps (PermenPANRB 38/2017)"),
+        (name = "learning", description = "Training programmes, sessions, e-learning, and the yearly 20 JP ledger (1 JP = 45 minutes)"),
         (name = "operations", description = "Health and readiness"),
     ),
     components(schemas(Problem, ProblemField)),

@@ -34,6 +34,8 @@ pub struct AppState {
     pub db: Db,
     pub keys: TokenKeys,
     pub settings: Settings,
+    /// Uploaded files (training materials): local disk or S3-compatible object storage.
+    pub storage: crate::storage::Storage,
 }
 
 /// The actor of a write: the signed-in user and the request id (for the audit trail).
@@ -122,6 +124,9 @@ impl Application {
             let summary = crate::demo::seed(&db, &hash)
                 .await
                 .map_err(|e| anyhow::anyhow!("seeding demo data: {e}"))?;
+            crate::demo_learning::seed(&db, crate::routes::learning::today())
+                .await
+                .map_err(|e| anyhow::anyhow!("seeding demo learning data: {e}"))?;
             if summary.skipped {
                 tracing::info!("demo data already present");
             } else {
@@ -146,10 +151,17 @@ impl Application {
             0 => std::thread::available_parallelism().map_or(2, usize::from),
             n => n,
         };
+        let storage = crate::storage::Storage::from_url(
+            &settings.storage.url,
+            settings.storage.max_upload_bytes(),
+        )
+        .context("opening file storage (PEMBINA_STORAGE__URL)")?;
+        tracing::info!(storage = storage.describe(), "file storage ready");
         let state = web::Data::new(AppState {
             db: db.clone(),
             keys,
             settings,
+            storage,
         });
         let routes = web::Data::new(RouteTable::from_openapi(&openapi()));
         let server = HttpServer::new(move || app(state.clone(), routes.clone(), frontend.clone()))

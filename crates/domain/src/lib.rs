@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod competency;
 pub mod error;
 pub mod imports;
+pub mod learning;
 pub mod org;
 pub mod page;
 pub mod people;

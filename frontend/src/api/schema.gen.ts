@@ -502,6 +502,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/employees/{id}/jp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An employee's JP ledger of a year: the credited activities, newest first, and where they
+         *     stand against the yearly 20 JP.
+         * @description **Who may call:** super_admin; agency_admin (their agency); the employee themselves; their
+         *     direct supervisor. Anyone else is told the employee does not exist (404).
+         */
+        get: operations["get_employee_jp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/employees/{id}/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Programmes that close an employee's largest competency gaps (at most 10).
+         * @description **Who may call:** super_admin; agency_admin (their agency); API keys with `learning:read`.
+         */
+        get: operations["employee_recommendations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/employees/{id}/supervisor-chain": {
         parameters: {
             query?: never;
@@ -514,6 +556,46 @@ export interface paths {
          * @description **Who may call:** as for `GET /employees/{id}`.
          */
         get: operations["get_employee_supervisor_chain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enrolments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancels an enrolment; the waiting list moves up. Completed enrolments stay.
+         * @description **Who may call:** super_admin; agency_admin (their agency); the enrolled employee.
+         */
+        post: operations["cancel_enrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enrolments/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A participant's certificate, as PDF.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        get: operations["enrolment_certificate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -612,12 +694,15 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import org units, positions, employees or competency data from CSV or XLSX.
+         * Import org units, positions, employees, competency data or external trainings from CSV or
+         *     XLSX.
          * @description Competency data: the agency's technical competencies, position competency standards and
-         *     competency assessments. Send the file as the body (`text/csv` or the XLSX media type) or as the `file` part of a
+         *     competency assessments. External trainings: activities outside Pembina credited to the JP
+         *     ledger, once per NIP and reference. Send the file as the body (`text/csv` or the XLSX media type) or as the `file` part of a
          *     `multipart/form-data` form. Headers are matched case-insensitively; see
          *     `GET /imports/{kind}/template` and docs/imports.md for the columns. Rows are upserted by their
-         *     natural key (NIP, unit code, position code, competency code, position and competency code);
+         *     natural key (NIP, unit code, position code, competency code, position and competency code;
+         *     NIP and reference for external trainings);
          *     assessments are history, created once per NIP, competency, date and method and never
          *     updated. Importing the same file twice changes nothing the second time. A dry run (the default) writes nothing. A commit is atomic unless
          *     `on_error=skip`. A file that cannot be read at all is answered with problem+json (422)
@@ -653,6 +738,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jp-conversions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agency's JP conversion: for each kind of activity, the share of its JP that counts and
+         *     the yearly cap, or the default (100 %, no cap).
+         * @description **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency); API keys
+         *     with `learning:read`.
+         */
+        get: operations["get_jp_conversions"];
+        /**
+         * Replace the agency's JP conversion table. Credits already recorded keep their JP.
+         * @description **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency).
+         */
+        put: operations["put_jp_conversions"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jp-credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Credit a training outside Pembina or a non-classical activity to an employee. The agency's
+         *     conversion for the kind applies (a share of the JP, and the kind's yearly cap: what exceeds
+         *     it is not credited). A reference already credited to the employee from the same source
+         *     answers 409 `duplicate`.
+         * @description **Who may call:** super_admin; agency_admin (employees of their agency).
+         */
+        post: operations["create_jp_credit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jp-credits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an external or activity credit. Session credits follow their enrolment (409
+         *     `session_credit`).
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        delete: operations["delete_jp_credit"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jp-shortfall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active employees below 20 JP in the year (those without any credit too), lowest total
+         *     first, then by name.
+         * @description **Who may call:** super_admin (naming `agency_id` or `org_unit_id`); agency_admin (their
+         *     agency); API keys with `learning:read`.
+         */
+        get: operations["list_jp_shortfall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jp-shortfall/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The employees below 20 JP as a spreadsheet, in the order of `GET /jp-shortfall`: No, NIP,
+         *     name, unit, JP of the year and JP missing (JP written the Indonesian way, `12,5`).
+         * @description **Who may call:** super_admin (naming `agency_id` or `org_unit_id`); agency_admin (their
+         *     agency); API keys with `learning:read`.
+         */
+        get: operations["export_jp_shortfall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jp-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the agency (or a unit and the units below it) stands against the yearly 20 JP, per unit:
+         *     active employees, how many meet the target, the share meeting it and the mean JP; and the
+         *     same over all of them.
+         * @description **Who may call:** super_admin (naming `agency_id` or `org_unit_id`); agency_admin (their
+         *     agency); API keys with `learning:read`.
+         */
+        get: operations["get_jp_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/materials/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Deletes a material (and its stored file).
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        delete: operations["delete_material"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/materials/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Streams a material's file.
+         * @description **Who may call:** super_admin; agency_admin and trainer (their agency); an employee holding a
+         *     place (enrolled or completed) in a session of the material's programme. Anyone else gets 404.
+         */
+        get: operations["download_material"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -665,6 +928,192 @@ export interface paths {
          * @description **Who may call:** any signed-in user (not API keys).
          */
         get: operations["get_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/jp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own JP ledger of a year (empty for an account without an employee record).
+         * @description **Who may call:** any signed-in user.
+         */
+        get: operations["get_my_jp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/learning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's learning: every session they are in, waiting for or have completed, newest
+         *     first, with module progress.
+         * @description **Who may call:** any signed-in user linked to an employee record.
+         */
+        get: operations["my_learning"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/learning/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the caller's enrolments with the programme's modules, materials, their progress
+         *     (resume point) and tests without answer keys.
+         * @description **Who may call:** the enrolled employee (anyone else gets 404).
+         */
+        get: operations["my_enrolment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/learning/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's certificate for a completed enrolment, as PDF.
+         * @description **Who may call:** the employee who completed it (anyone else gets 404).
+         */
+        get: operations["my_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/learning/{id}/modules/{module_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marks a module done (its quiz must be passed first). When it was the last requirement of an
+         *     e-learning session, the enrolment completes: certificate and JP.
+         * @description **Who may call:** the employee holding a place in the session.
+         */
+        post: operations["complete_module"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/learning/{id}/modules/{module_id}/position": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Opens a module, or saves where the learner is in it.
+         * @description **Who may call:** the employee holding a place in the session.
+         */
+        put: operations["save_position"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/learning/{id}/tests/{test_id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submits an attempt at a test; scored at once. The pre-test is taken once; quizzes and the
+         *     post-test may be retaken (the best attempt counts).
+         * @description **Who may call:** the employee holding a place in the session.
+         */
+        post: operations["submit_attempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/open-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sessions the caller may register for: self-registration allowed, programme published and
+         *     aimed at their position and unit, not over.
+         * @description **Who may call:** any signed-in user linked to an employee record.
+         */
+        get: operations["my_open_sessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published programmes that close the caller's largest competency gaps (at most 10), aimed at
+         *     their position and unit, not already taken.
+         * @description **Who may call:** any signed-in user linked to an employee record.
+         */
+        get: operations["my_recommendations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -902,6 +1351,224 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programme-modules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Changes a module's title, summary or study time.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        put: operations["update_module"];
+        post?: never;
+        /**
+         * Deletes a module nobody has started, with its materials (files included) and quiz.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        delete: operations["delete_module"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programme-modules/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uploads a file to a module: the body is the file itself, with its `Content-Type` (PDF,
+         *     slides, documents, MP4/WebM video, MP3, PNG/JPEG, plain text), at most the configured size
+         *     (`PEMBINA_STORAGE__MAX_UPLOAD_MB`, default 200 MB).
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        post: operations["upload_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programme-modules/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adds a link to a module.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        post: operations["add_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programme-modules/{id}/quiz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sets a module's quiz: learners must pass it to finish the module.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        put: operations["put_module_quiz"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Programmes, by title.
+         * @description **Who may call:** super_admin; agency_admin and trainer (their agency); API keys with
+         *     `learning:read`.
+         */
+        get: operations["list_programmes"];
+        put?: never;
+        /**
+         * Creates a programme (draft unless `status` says otherwise).
+         * @description **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency).
+         */
+        post: operations["create_programme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A programme with its modules, materials and tests (answer keys included).
+         * @description **Who may call:** super_admin; agency_admin and trainer (their agency); API keys with
+         *     `learning:read`.
+         */
+        get: operations["get_programme"];
+        /**
+         * Replaces a programme's fields, targets and audience.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        put: operations["update_programme"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/module-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Puts a programme's modules in a new order.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        put: operations["reorder_modules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adds a module at the end of a programme.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        post: operations["add_module"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/tests/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sets the programme's pre-test or post-test (`kind` = `pre` or `post`), replacing its
+         *     questions. Attempts already made keep their scores.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        put: operations["put_programme_test"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verifies a certificate by its code (typing slips such as lower case or O for 0 are
+         *     forgiven). Answers 404 for any code that was not issued.
+         * @description **Who may call:** anyone, without signing in (the public verification page `/c/{code}`).
+         */
+        get: operations["verify_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/surveys/{token}": {
         parameters: {
             query?: never;
@@ -956,6 +1623,168 @@ export interface paths {
         get: operations["get_ready"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sessions, latest start first.
+         * @description **Who may call:** super_admin; agency_admin and trainer (their agency); API keys with
+         *     `learning:read`.
+         */
+        get: operations["list_sessions"];
+        put?: never;
+        /**
+         * Creates a session of a programme (not an archived one).
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        post: operations["create_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A session with its counts.
+         * @description **Who may call:** super_admin; agency_admin and trainer (their agency); API keys with
+         *     `learning:read`.
+         */
+        get: operations["get_session"];
+        /**
+         * Replaces a session's details (the programme stays; the delivery only while nobody is
+         *     enrolled).
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        put: operations["update_session"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The session's attendance, by day.
+         * @description **Who may call:** super_admin; agency_admin and trainer (their agency); API keys with
+         *     `learning:read`.
+         */
+        get: operations["get_attendance"];
+        /**
+         * Records one day's attendance.
+         * @description **Who may call:** super_admin; agency_admin and trainer (their agency).
+         */
+        put: operations["put_attendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decides completion once a classroom or online session is over: participants meeting the
+         *     programme's rules (attendance, post-test) complete on its last day, get a certificate and
+         *     their JP credited once. Call again after correcting attendance: completed ones stay as
+         *     they are.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        post: operations["complete_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrols employees: while places last they are enrolled, then waitlisted. Employees already
+         *     in the session are left as they are; a cancelled enrolment is reopened.
+         * @description **Who may call:** super_admin; agency_admin (their agency).
+         */
+        post: operations["enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The session's participants (not cancelled ones), by name, with attendance, progress and
+         *     test scores.
+         * @description **Who may call:** super_admin; agency_admin and trainer (their agency); API keys with
+         *     `learning:read`.
+         */
+        get: operations["participants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Registers the caller for a session that allows it (a place, or the waiting list when full).
+         * @description **Who may call:** any signed-in user linked to an employee record of the session's agency.
+         */
+        post: operations["register"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1298,7 +2127,7 @@ export interface components {
          * @description What a key may do.
          * @enum {string}
          */
-        ApiScope: "imports:write" | "employees:read" | "org:read" | "competencies:read";
+        ApiScope: "imports:write" | "employees:read" | "org:read" | "competencies:read" | "learning:read";
         /**
          * @description How a level was found.
          * @enum {string}
@@ -1333,6 +2162,46 @@ export interface components {
             /** Format: date-time */
             voided_at?: string | null;
         };
+        AttemptRequest: {
+            /** @description For each question in order, the indexes of the picked choices. */
+            answers: number[][];
+        };
+        AttemptResponse: {
+            /** @description The enrolment after the attempt (completed when this was the last requirement). */
+            enrolment: components["schemas"]["EnrolmentResponse"];
+            /** Format: uuid */
+            id: string;
+            passed: boolean;
+            /** Format: double */
+            percent: number;
+            /** Format: int32 */
+            right: number;
+            /** Format: uuid */
+            test_id: string;
+            /** Format: int32 */
+            total: number;
+        };
+        AttendanceEntry: {
+            /** Format: date */
+            day: string;
+            /** Format: uuid */
+            enrolment_id: string;
+            present: boolean;
+        };
+        AttendanceMark: {
+            /** Format: uuid */
+            enrolment_id: string;
+            present: boolean;
+        };
+        AttendanceRequest: {
+            /**
+             * Format: date
+             * @description A day within the session.
+             */
+            day: string;
+            /** @description Participants holding a place; a mark replaces any earlier one for the day. */
+            marks: components["schemas"]["AttendanceMark"][];
+        };
         AuditEventResponse: {
             /**
              * @description `create`, `update`, `move`, `deactivate`, `reset_password`.
@@ -1361,6 +2230,38 @@ export interface components {
             occurred_at: string;
             /** @description The request that made the change (the `x-request-id` response header). */
             request_id?: string | null;
+        };
+        CertificateResponse: {
+            agency_name: string;
+            /** @example PBN-7K3M-Q9XA */
+            code: string;
+            /** Format: date */
+            completed_on: string;
+            employee_name: string;
+            /** Format: int32 */
+            jp: number;
+            /** @description Masked for the public: the first 8 digits (birth date) are hidden. */
+            nip: string;
+            programme_title: string;
+            session_name: string;
+            /** Format: date */
+            start_date?: string | null;
+        };
+        ClosesResponse: {
+            /** Format: uuid */
+            competency_id: string;
+            /**
+             * Format: int32
+             * @description The employee's level now (0: not assessed).
+             */
+            from: number;
+            /** Format: int32 */
+            required: number;
+            /**
+             * Format: int32
+             * @description The level the programme brings them to (capped at the requirement).
+             */
+            to: number;
         };
         /**
          * @description technical (teknis, defined per agency), managerial (manajerial, M1-M8) or
@@ -1436,6 +2337,33 @@ export interface components {
              * @description Staff whose standard includes it.
              */
             with_standard: number;
+        };
+        CompetencyTargetRequest: {
+            /** Format: uuid */
+            competency_id: string;
+            /**
+             * Format: int64
+             * @description 1-5.
+             */
+            level: number;
+        };
+        CompetencyTargetResponse: {
+            /** Format: uuid */
+            competency_id: string;
+            /**
+             * Format: int32
+             * @description 1-5: the level participants should reach.
+             */
+            level: number;
+        };
+        CompletionResult: {
+            /**
+             * Format: int64
+             * @description Participants completed by this call (each gets a certificate and the programme's JP).
+             */
+            completed: number;
+            /** @description Participants still enrolled, with what they lack. */
+            pending: components["schemas"]["PendingCompletion"][];
         };
         ContributionResponse: {
             /**
@@ -1546,6 +2474,43 @@ export interface components {
             title_prefix?: string | null;
             title_suffix?: string | null;
         };
+        CreateJpCreditRequest: {
+            activity_kind: components["schemas"]["ActivityKind"];
+            /** Format: uuid */
+            employee_id: string;
+            /**
+             * Format: double
+             * @description The JP stated (more than 0, at most 1000, two decimals). Give `jp` or `minutes`.
+             * @example 12.5
+             */
+            jp?: number | null;
+            /**
+             * Format: int64
+             * @description The duration in minutes, 1-100000 (45 minutes = 1 JP). Give `jp` or `minutes`.
+             * @example 90
+             */
+            minutes?: number | null;
+            /**
+             * Format: date
+             * @description The day it ended; its year is the year credited.
+             */
+            occurred_on: string;
+            /** @example BPSDM Provinsi Bengkulu */
+            provider?: string | null;
+            /**
+             * @description Your identifier of the activity for this employee (e.g. the certificate number), up to
+             *     100 characters: the same reference is never credited twice. Generated when absent.
+             * @example SERT-2026-0042
+             */
+            reference?: string | null;
+            /**
+             * @description `external` (a training outside Pembina) or `activity` (a non-classical activity);
+             *     `session` credits come from completed enrolments only.
+             */
+            source: components["schemas"]["JpCreditSource"];
+            /** @example Pelatihan Kepemimpinan Pengawas */
+            title: string;
+        };
         CreateOrgUnitRequest: {
             /** @description Default true. */
             active?: boolean | null;
@@ -1593,6 +2558,12 @@ export interface components {
             /** @description Send as `Authorization: Bearer <key>`. Store it now: Pembina keeps only its hash. */
             secret: string;
         };
+        /**
+         * @description classroom (in a room, attendance per day), online (live, attendance per day),
+         *     e_learning (self-paced; completes when every module is done).
+         * @enum {string}
+         */
+        Delivery: "classroom" | "online" | "e_learning";
         /**
          * @description classical (klasikal) or non_classical (nonklasikal).
          * @enum {string}
@@ -1668,6 +2639,55 @@ export interface components {
          * @enum {string}
          */
         EmploymentType: "pns" | "pppk";
+        EnrolRequest: {
+            /**
+             * @description 1-5000 employees of the session's agency, in priority order (places first, then the
+             *     waiting list).
+             */
+            employee_ids: string[];
+            source?: components["schemas"]["EnrolmentSource"] | null;
+        };
+        EnrolResult: {
+            /** @description Whether this request changed anything (false: they were already in the session). */
+            added: boolean;
+            /** Format: uuid */
+            employee_id: string;
+            /** @description Where the employee now stands. */
+            status: components["schemas"]["EnrolmentStatus"];
+        };
+        EnrolmentResponse: {
+            /** @description Set once completed: verify at `/c/{code}`. */
+            certificate_code?: string | null;
+            /** Format: date */
+            completed_on?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            employee_id: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The module the learner was last in (resume point).
+             */
+            last_module_id?: string | null;
+            /** Format: uuid */
+            programme_id: string;
+            /** Format: uuid */
+            session_id: string;
+            source: components["schemas"]["EnrolmentSource"];
+            status: components["schemas"]["EnrolmentStatus"];
+        };
+        /**
+         * @description admin, self (self-registration) or training_needs (from the needs list).
+         * @enum {string}
+         */
+        EnrolmentSource: "admin" | "self" | "training_needs";
+        /**
+         * @description enrolled (holds a place), waitlisted (moves up when a place frees), completed, cancelled.
+         * @enum {string}
+         */
+        EnrolmentStatus: "enrolled" | "waitlisted" | "completed" | "cancelled";
         /**
          * @description Level of a functional position.
          * @enum {string}
@@ -1743,8 +2763,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description `org-units`, `positions`, `employees`, `competencies`, `competency-standards` or
-             *     `competency-assessments`.
+             * @description `org-units`, `positions`, `employees`, `competencies`, `competency-standards`,
+             *     `competency-assessments` or `external-trainings`.
              */
             kind: string;
             /** @description `dry_run` or `commit`. */
@@ -1788,6 +2808,247 @@ export interface components {
             /** Format: int32 */
             required_points: number;
         };
+        JpConversionItem: {
+            activity_kind: components["schemas"]["ActivityKind"];
+            /**
+             * Format: int64
+             * @description 1-100.
+             * @example 50
+             */
+            credit_percent: number;
+            /**
+             * Format: double
+             * @description Most JP of this kind that count in one year (two decimals); absent or `null` for no cap.
+             * @example 10
+             */
+            yearly_cap_jp?: number | null;
+        };
+        /** @description How the agency credits one kind of activity. */
+        JpConversionResponse: {
+            activity_kind: components["schemas"]["ActivityKind"];
+            /**
+             * Format: int32
+             * @description Share of the activity's JP that counts, 1-100.
+             */
+            credit_percent: number;
+            form: components["schemas"]["DevelopmentForm"];
+            /** @description True when the agency has not set this kind (100 %, no cap). */
+            is_default: boolean;
+            /**
+             * Format: double
+             * @description Most JP of this kind that count in one year; `null` for no cap.
+             */
+            yearly_cap_jp?: number | null;
+        };
+        JpConversionsResponse: {
+            /** Format: uuid */
+            agency_id: string;
+            /** @description Every kind of activity, in a fixed order. */
+            conversions: components["schemas"]["JpConversionResponse"][];
+        };
+        /** @description One credited activity. */
+        JpCreditResponse: {
+            activity_kind: components["schemas"]["ActivityKind"];
+            /** Format: uuid */
+            agency_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            employee_id: string;
+            form: components["schemas"]["DevelopmentForm"];
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: double
+             * @description JP credited, after the agency's conversion and yearly cap (two decimals).
+             * @example 12.5
+             */
+            jp: number;
+            /**
+             * Format: int32
+             * @description The duration given, when it was given in minutes.
+             */
+            minutes?: number | null;
+            /**
+             * Format: date
+             * @description The day the activity ended.
+             */
+            occurred_on: string;
+            provider?: string | null;
+            /** Format: uuid */
+            recorded_by?: string | null;
+            /** @description The enrolment (sessions) or the caller's reference; unique per employee and source. */
+            reference: string;
+            source: components["schemas"]["JpCreditSource"];
+            title: string;
+            /**
+             * Format: int32
+             * @description The year credited: the year of `occurred_on`.
+             */
+            year: number;
+        };
+        /**
+         * @description Where a credit comes from.
+         * @enum {string}
+         */
+        JpCreditSource: "session" | "external" | "activity";
+        /** @description An employee's JP ledger of one year. */
+        JpLedgerResponse: {
+            /** @description Newest first. */
+            credits: components["schemas"]["JpCreditResponse"][];
+            /**
+             * Format: uuid
+             * @description `null` on `/me/jp` for an account without an employee record.
+             */
+            employee_id?: string | null;
+            standing: components["schemas"]["JpStandingResponse"];
+            /** Format: int32 */
+            year: number;
+        };
+        /** @description An active employee below 20 JP this year. */
+        JpShortfallItem: {
+            /** Format: uuid */
+            employee_id: string;
+            name: string;
+            nip: string;
+            /** Format: uuid */
+            org_unit_id: string;
+            /**
+             * Format: double
+             * @example 12.5
+             */
+            shortfall_jp: number;
+            /**
+             * Format: double
+             * @example 7.5
+             */
+            total_jp: number;
+            unit_name: string;
+        };
+        /** @description Where an employee stands against the yearly 20 JP. */
+        JpStandingResponse: {
+            meets: boolean;
+            /**
+             * Format: double
+             * @description What is still missing (0 when met).
+             * @example 7.5
+             */
+            shortfall_jp: number;
+            /**
+             * Format: double
+             * @example 20
+             */
+            target_jp: number;
+            /**
+             * Format: double
+             * @example 12.5
+             */
+            total_jp: number;
+        };
+        JpSummaryResponse: {
+            /** Format: uuid */
+            agency_id: string;
+            /**
+             * Format: uuid
+             * @description Set when the summary is of one unit (and the units below it).
+             */
+            org_unit_id?: string | null;
+            /**
+             * Format: double
+             * @example 20
+             */
+            target_jp: number;
+            total: components["schemas"]["JpSummaryTotal"];
+            /**
+             * @description Units with active employees, by code. Each counts the employees placed in it (not
+             *     those of the units below it).
+             */
+            units: components["schemas"]["JpUnitSummary"][];
+            /** Format: int32 */
+            year: number;
+        };
+        /** @description The same figures over every unit of the summary. */
+        JpSummaryTotal: {
+            /** Format: int64 */
+            active_employees: number;
+            /** Format: double */
+            mean_jp: number;
+            /** Format: int64 */
+            meeting_target: number;
+            /** Format: double */
+            share_meeting: number;
+        };
+        /** @description How one unit's active staff stand against the 20 JP. */
+        JpUnitSummary: {
+            /** Format: int64 */
+            active_employees: number;
+            code: string;
+            /**
+             * Format: double
+             * @description Mean JP of the active employees (two decimals).
+             */
+            mean_jp: number;
+            /**
+             * Format: int64
+             * @description Of those, how many have at least 20 JP this year.
+             */
+            meeting_target: number;
+            name: string;
+            /** Format: uuid */
+            org_unit_id: string;
+            /**
+             * Format: double
+             * @description meeting_target ÷ active_employees, 0-1.
+             */
+            share_meeting: number;
+        };
+        LearnerModule: {
+            done: boolean;
+            /** Format: uuid */
+            id: string;
+            materials: components["schemas"]["MaterialResponse"][];
+            /** Format: int32 */
+            minutes: number;
+            /** @description Where the learner was within the module (as saved by the player). */
+            position?: string | null;
+            quiz?: components["schemas"]["LearnerTest"] | null;
+            /** Format: int32 */
+            seq: number;
+            started: boolean;
+            summary?: string | null;
+            title: string;
+        };
+        LearnerQuestion: {
+            choices: string[];
+            multiple: boolean;
+            prompt: string;
+        };
+        /** @description A test as a learner sees it: the questions without the answer key, and their best result. */
+        LearnerTest: {
+            /** Format: int32 */
+            attempts: number;
+            /** Format: double */
+            best_percent?: number | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TestKind"];
+            /** Format: uuid */
+            module_id?: string | null;
+            /** Format: int32 */
+            pass_mark: number;
+            passed: boolean;
+            questions: components["schemas"]["LearnerQuestion"][];
+        };
+        LearnerViewResponse: {
+            enrolment: components["schemas"]["EnrolmentResponse"];
+            modules: components["schemas"]["LearnerModule"][];
+            post_test?: components["schemas"]["LearnerTest"] | null;
+            pre_test?: components["schemas"]["LearnerTest"] | null;
+            programme: components["schemas"]["ProgrammeResponse"];
+            session: components["schemas"]["SessionResponse"];
+            /** @description What is still missing to complete (empty once completed). */
+            unmet: components["schemas"]["Unmet"][];
+        };
         /** @description One of the five levels of a competency. */
         LevelBody: {
             description: string;
@@ -1798,6 +3059,15 @@ export interface components {
              * @description 1 to 5.
              */
             level: number;
+        };
+        LinkMaterialRequest: {
+            /** @example Video: menyusun jadwal proyek */
+            title: string;
+            /**
+             * @description An http(s) address.
+             * @example https://elearning.bengkuluprov.go.id/video/jadwal
+             */
+            url: string;
         };
         LoginRequest: {
             /** @example Pembina#2026 */
@@ -1838,6 +3108,26 @@ export interface components {
          * @enum {string}
          */
         MatchCategory: "meets" | "still_meets" | "does_not_meet";
+        MaterialResponse: {
+            content_type?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description For files: the API path that serves the content to authorised callers. */
+            download_path?: string | null;
+            file_name?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description `file` (download at `download_path`) or `link` (open `url`). */
+            kind: string;
+            /** Format: uuid */
+            module_id: string;
+            /** Format: int32 */
+            seq: number;
+            /** Format: int64 */
+            size_bytes?: number | null;
+            title: string;
+            url?: string | null;
+        };
         MeAgency: {
             code: string;
             /** Format: uuid */
@@ -1856,6 +3146,52 @@ export interface components {
             /** Format: uuid */
             id: string;
             roles: components["schemas"]["Role"][];
+        };
+        ModuleOrderRequest: {
+            /** @description Every module of the programme, once, in the new order. */
+            module_ids: string[];
+        };
+        ModuleRequest: {
+            /**
+             * Format: int64
+             * @description 1-10000 minutes of study.
+             * @example 90
+             */
+            minutes: number;
+            summary?: string | null;
+            /** @example Modul 1: Perencanaan Proyek */
+            title: string;
+        };
+        ModuleResponse: {
+            /** Format: uuid */
+            id: string;
+            materials: components["schemas"]["MaterialResponse"][];
+            /**
+             * Format: int32
+             * @description Expected study time.
+             */
+            minutes: number;
+            /** Format: uuid */
+            programme_id: string;
+            /**
+             * Format: int32
+             * @description Position in the programme, from 1.
+             */
+            seq: number;
+            summary?: string | null;
+            title: string;
+        };
+        MyEnrolmentResponse: {
+            enrolment: components["schemas"]["EnrolmentResponse"];
+            /** Format: int32 */
+            jp: number;
+            /** Format: int32 */
+            modules_done: number;
+            /** Format: int32 */
+            modules_total: number;
+            programme_code: string;
+            programme_title: string;
+            session: components["schemas"]["SessionResponse"];
         };
         /**
          * @description A signal of a training need: gap (share of staff below standard), depth (how far
@@ -2255,8 +3591,8 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 /**
-                 * @description `org-units`, `positions`, `employees`, `competencies`, `competency-standards` or
-                 *     `competency-assessments`.
+                 * @description `org-units`, `positions`, `employees`, `competencies`, `competency-standards`,
+                 *     `competency-assessments` or `external-trainings`.
                  */
                 kind: string;
                 /** @description `dry_run` or `commit`. */
@@ -2277,6 +3613,43 @@ export interface components {
                 unknown_columns: string[];
                 /** Format: int64 */
                 updated: number;
+            }[];
+            /**
+             * Format: int64
+             * @description This page's number, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Items per page (at most 200).
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Number of matching items across all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
+        Page_JpShortfallItem: {
+            items: {
+                /** Format: uuid */
+                employee_id: string;
+                name: string;
+                nip: string;
+                /** Format: uuid */
+                org_unit_id: string;
+                /**
+                 * Format: double
+                 * @example 12.5
+                 */
+                shortfall_jp: number;
+                /**
+                 * Format: double
+                 * @example 7.5
+                 */
+                total_jp: number;
+                unit_name: string;
             }[];
             /**
              * Format: int64
@@ -2446,6 +3819,117 @@ export interface components {
             total: number;
         };
         /** @description One page of a list. */
+        Page_ProgrammeResponse: {
+            items: {
+                activity_kind: components["schemas"]["ActivityKind"];
+                /** Format: uuid */
+                agency_id: string;
+                code: string;
+                competencies: components["schemas"]["CompetencyTargetResponse"][];
+                /** Format: date-time */
+                created_at: string;
+                /** @description Follows from the kind. */
+                form: components["schemas"]["DevelopmentForm"];
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: int32
+                 * @description Learning hours credited on completion.
+                 */
+                jp: number;
+                /**
+                 * Format: int32
+                 * @description Classroom and online sessions: the attendance needed to complete, in %.
+                 */
+                min_attendance_percent: number;
+                objectives?: string | null;
+                /** @description Empty: open to every unit. */
+                org_unit_ids: string[];
+                /** @description Empty: open to every position. */
+                position_ids: string[];
+                /** @description Whether passing the post-test (when there is one) is needed to complete. */
+                require_post_test: boolean;
+                self_registration: boolean;
+                status: components["schemas"]["ProgrammeStatus"];
+                title: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * Format: int64
+             * @description This page's number, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Items per page (at most 200).
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Number of matching items across all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
+        Page_SessionResponse: {
+            items: {
+                /** Format: uuid */
+                agency_id: string;
+                /**
+                 * Format: int32
+                 * @description `null`: no limit.
+                 */
+                capacity?: number | null;
+                /** Format: int64 */
+                completed: number;
+                /** Format: date-time */
+                created_at: string;
+                /**
+                 * Format: int32
+                 * @description Days attendance is taken on (0 for e-learning).
+                 */
+                days: number;
+                delivery: components["schemas"]["Delivery"];
+                /** Format: date */
+                end_date?: string | null;
+                /** Format: int64 */
+                enrolled: number;
+                /** Format: uuid */
+                id: string;
+                /** @example Angkatan I 2026 */
+                name: string;
+                online_url?: string | null;
+                place?: string | null;
+                /** Format: uuid */
+                programme_id: string;
+                programme_title: string;
+                self_registration: boolean;
+                /** Format: date */
+                start_date?: string | null;
+                trainers: string[];
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int64 */
+                waitlisted: number;
+            }[];
+            /**
+             * Format: int64
+             * @description This page's number, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Items per page (at most 200).
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Number of matching items across all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
         Page_SurveySummary: {
             items: {
                 /** Format: uuid */
@@ -2522,6 +4006,35 @@ export interface components {
              * @description Number of matching items across all pages.
              */
             total: number;
+        };
+        ParticipantResponse: {
+            /** Format: int32 */
+            days_present: number;
+            enrolment: components["schemas"]["EnrolmentResponse"];
+            /** Format: int32 */
+            modules_done: number;
+            name: string;
+            nip: string;
+            /** Format: uuid */
+            org_unit_id: string;
+            post_test_passed?: boolean | null;
+            /**
+             * Format: double
+             * @description Best post-test score, in %.
+             */
+            post_test_percent?: number | null;
+            /**
+             * Format: double
+             * @description Best pre-test score, in %.
+             */
+            pre_test_percent?: number | null;
+            /** @description For enrolled participants: what they still lack to complete. */
+            unmet: components["schemas"]["Unmet"][];
+        };
+        PendingCompletion: {
+            /** Format: uuid */
+            enrolment_id: string;
+            unmet: components["schemas"]["Unmet"][];
         };
         PlanItemRequest: {
             activity_kind: components["schemas"]["ActivityKind"];
@@ -2611,6 +4124,13 @@ export interface components {
          * @enum {string}
          */
         PositionKind: "jpt_madya" | "jpt_pratama" | "administrator" | "pengawas" | "pelaksana" | "fungsional";
+        PositionRequest: {
+            /**
+             * @description The player's own resume state (e.g. `{"material": "…", "seconds": 312}`), at most 2000
+             *     characters; absent keeps the saved one.
+             */
+            position?: string | null;
+        };
         PositionResponse: {
             active: boolean;
             /** Format: uuid */
@@ -2692,11 +4212,110 @@ export interface components {
              */
             row?: number | null;
         };
+        ProgrammeDetailResponse: components["schemas"]["ProgrammeResponse"] & {
+            modules: components["schemas"]["ModuleResponse"][];
+            /** @description The pre- and post-test and the modules' quizzes, with answer keys. */
+            tests: components["schemas"]["TestResponse"][];
+        };
+        ProgrammeRequest: {
+            activity_kind: components["schemas"]["ActivityKind"];
+            /**
+             * Format: uuid
+             * @description Super admins must name the agency (on create); agency admins always use their own.
+             */
+            agency_id?: string | null;
+            /**
+             * @description Unique within the agency: letters, digits, '.', '-', '_' (stored upper case).
+             * @example PM-INFRA-01
+             */
+            code: string;
+            competencies?: components["schemas"]["CompetencyTargetRequest"][];
+            /**
+             * Format: int64
+             * @description 1-1000 learning hours.
+             * @example 24
+             */
+            jp: number;
+            /**
+             * Format: int64
+             * @description 0-100, default 80.
+             */
+            min_attendance_percent?: number | null;
+            objectives?: string | null;
+            org_unit_ids?: string[];
+            position_ids?: string[];
+            require_post_test?: boolean;
+            self_registration?: boolean;
+            status?: components["schemas"]["ProgrammeStatus"] | null;
+            /** @example Manajemen Proyek Infrastruktur */
+            title: string;
+        };
+        ProgrammeResponse: {
+            activity_kind: components["schemas"]["ActivityKind"];
+            /** Format: uuid */
+            agency_id: string;
+            code: string;
+            competencies: components["schemas"]["CompetencyTargetResponse"][];
+            /** Format: date-time */
+            created_at: string;
+            /** @description Follows from the kind. */
+            form: components["schemas"]["DevelopmentForm"];
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description Learning hours credited on completion.
+             */
+            jp: number;
+            /**
+             * Format: int32
+             * @description Classroom and online sessions: the attendance needed to complete, in %.
+             */
+            min_attendance_percent: number;
+            objectives?: string | null;
+            /** @description Empty: open to every unit. */
+            org_unit_ids: string[];
+            /** @description Empty: open to every position. */
+            position_ids: string[];
+            /** @description Whether passing the post-test (when there is one) is needed to complete. */
+            require_post_test: boolean;
+            self_registration: boolean;
+            status: components["schemas"]["ProgrammeStatus"];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description draft (only admins see it), published (open for sessions and enrolment), archived.
+         * @enum {string}
+         */
+        ProgrammeStatus: "draft" | "published" | "archived";
+        ProgressResponse: {
+            /** Format: date-time */
+            completed_at?: string | null;
+            /** Format: uuid */
+            module_id: string;
+            position?: string | null;
+            /** Format: date-time */
+            started_at: string;
+        };
         /** @description A survey as its respondents see it. */
         PublicSurveyResponse: {
             description?: string | null;
             questions: components["schemas"]["QuestionResponse"][];
             title: string;
+        };
+        PutJpConversionsRequest: {
+            /**
+             * Format: uuid
+             * @description Super admins: the agency (required for them).
+             */
+            agency_id?: string | null;
+            /**
+             * @description The whole table: kinds not listed go back to the default. Problems are named
+             *     `conversions[<index>].<field>`.
+             */
+            conversions: components["schemas"]["JpConversionItem"][];
         };
         PutStandardRequest: {
             /**
@@ -2704,6 +4323,17 @@ export interface components {
              *     competencies not listed keep the agency's default for the post's kind.
              */
             standards: components["schemas"]["StandardItem"][];
+        };
+        /** @description A question as written by the programme's editor, with its answer key. */
+        Question: {
+            /** @description 2-10 choices. */
+            choices: string[];
+            /** @description Indexes (from 0) of the right choices. */
+            correct: number[];
+            /** @description Whether several choices may be picked (all right ones, and only those, score). */
+            multiple?: boolean;
+            /** @example Apa tujuan utama rencana manajemen risiko proyek? */
+            prompt: string;
         };
         QuestionBody: {
             /**
@@ -2755,6 +4385,15 @@ export interface components {
             /** @description Text questions: the answers. */
             texts: string[];
         };
+        RecommendationResponse: {
+            closes: components["schemas"]["ClosesResponse"][];
+            /**
+             * Format: int32
+             * @description Levels of gap the programme closes in all.
+             */
+            levels_closed: number;
+            programme: components["schemas"]["ProgrammeResponse"];
+        };
         RefreshRequest: {
             /** @description The refresh token from the last sign-in or refresh. */
             refresh_token: string;
@@ -2768,6 +4407,78 @@ export interface components {
          * @enum {string}
          */
         Role: "super_admin" | "agency_admin" | "supervisor" | "employee" | "trainer";
+        SessionRequest: {
+            /**
+             * Format: int64
+             * @description 1-100000; absent: no limit.
+             */
+            capacity?: number | null;
+            delivery: components["schemas"]["Delivery"];
+            /** Format: date */
+            end_date?: string | null;
+            /** @example Angkatan I 2026 */
+            name: string;
+            /** @description Required for online sessions. */
+            online_url?: string | null;
+            /**
+             * @description Required for classroom sessions.
+             * @example Aula BPSDM Provinsi Bengkulu
+             */
+            place?: string | null;
+            /**
+             * Format: uuid
+             * @description On create only: the programme this session runs.
+             */
+            programme_id?: string | null;
+            /** @description Whether employees may register themselves. */
+            self_registration?: boolean;
+            /**
+             * Format: date
+             * @description Required for classroom and online sessions.
+             */
+            start_date?: string | null;
+            trainers?: string[];
+        };
+        SessionResponse: {
+            /** Format: uuid */
+            agency_id: string;
+            /**
+             * Format: int32
+             * @description `null`: no limit.
+             */
+            capacity?: number | null;
+            /** Format: int64 */
+            completed: number;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int32
+             * @description Days attendance is taken on (0 for e-learning).
+             */
+            days: number;
+            delivery: components["schemas"]["Delivery"];
+            /** Format: date */
+            end_date?: string | null;
+            /** Format: int64 */
+            enrolled: number;
+            /** Format: uuid */
+            id: string;
+            /** @example Angkatan I 2026 */
+            name: string;
+            online_url?: string | null;
+            place?: string | null;
+            /** Format: uuid */
+            programme_id: string;
+            programme_title: string;
+            self_registration: boolean;
+            /** Format: date */
+            start_date?: string | null;
+            trainers: string[];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            waitlisted: number;
+        };
         /** @enum {string} */
         Sex: "male" | "female";
         ShortfallResponse: {
@@ -2920,6 +4631,41 @@ export interface components {
             survey_id: string;
             title: string;
         };
+        /**
+         * @description pre (before learning), post (after; may be required to complete), module (a module's quiz).
+         * @enum {string}
+         */
+        TestKind: "pre" | "post" | "module";
+        TestRequest: {
+            /**
+             * Format: int64
+             * @description 0-100 % of right answers to pass.
+             * @example 70
+             */
+            pass_mark: number;
+            /** @description 1-100 questions. */
+            questions: components["schemas"]["Question"][];
+        };
+        TestResponse: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["TestKind"];
+            /**
+             * Format: uuid
+             * @description Set for a module's quiz.
+             */
+            module_id?: string | null;
+            /**
+             * Format: int32
+             * @description 0-100: the percentage of right answers that passes.
+             */
+            pass_mark: number;
+            /** Format: uuid */
+            programme_id: string;
+            questions: components["schemas"]["Question"][];
+            /** Format: date-time */
+            updated_at: string;
+        };
         TokenResponse: {
             /** @description JWT to send as `Authorization: Bearer <token>`. */
             access_token: string;
@@ -2998,6 +4744,11 @@ export interface components {
             /** Format: int32 */
             with_standard: number;
         };
+        /**
+         * @description What a participant still lacks to complete: attendance, modules, post_test.
+         * @enum {string}
+         */
+        Unmet: "attendance" | "modules" | "post_test";
         UpdateAgencyRequest: {
             name?: string | null;
             seat?: string | null;
@@ -4210,6 +5961,66 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    get_employee_jp: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year. */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JpLedgerResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    employee_recommendations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationResponse"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     get_employee_supervisor_chain: {
         parameters: {
             query?: never;
@@ -4232,6 +6043,75 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    cancel_enrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    enrolment_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
@@ -4263,8 +6143,8 @@ export interface operations {
                 /** @description 1-200, default 20. */
                 per_page?: number;
                 /**
-                 * @description `org-units`, `positions`, `employees`, `competencies`, `competency-standards` or
-                 *     `competency-assessments`.
+                 * @description `org-units`, `positions`, `employees`, `competencies`, `competency-standards`,
+                 *     `competency-assessments` or `external-trainings`.
                  */
                 kind?: string;
             };
@@ -4358,7 +6238,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description org-units, positions, employees, competencies, competency-standards or competency-assessments */
+                /** @description org-units, positions, employees, competencies, competency-standards, competency-assessments or external-trainings */
                 kind: string;
             };
             cookie?: never;
@@ -4408,7 +6288,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description org-units, positions, employees, competencies, competency-standards or competency-assessments */
+                /** @description org-units, positions, employees, competencies, competency-standards, competency-assessments or external-trainings */
                 kind: string;
             };
             cookie?: never;
@@ -4426,6 +6306,273 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_jp_conversions: {
+        parameters: {
+            query?: {
+                /** @description Super admins: the agency (required for them); others: their own. */
+                agency_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JpConversionsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    put_jp_conversions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutJpConversionsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JpConversionsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    create_jp_credit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateJpCreditRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JpCreditResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    delete_jp_credit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    list_jp_shortfall: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year. */
+                year?: number;
+                /** @description A unit (with the units below it); without it, the whole agency. */
+                org_unit_id?: string;
+                /** @description Super admins: the agency (required without `org_unit_id`). */
+                agency_id?: string;
+                page?: number;
+                /** @description 1-200, default 20. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_JpShortfallItem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    export_jp_shortfall: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year. */
+                year?: number;
+                /** @description A unit (with the units below it); without it, the whole agency. */
+                org_unit_id?: string;
+                /** @description Super admins: the agency (required without `org_unit_id`). */
+                agency_id?: string;
+                /** @description `xlsx` (default) or `csv`. */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_jp_summary: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year. */
+                year?: number;
+                /** @description A unit (with the units below it); without it, the whole agency. */
+                org_unit_id?: string;
+                /** @description Super admins: the agency (required without `org_unit_id`). */
+                agency_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JpSummaryResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    delete_material: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    download_material: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
@@ -4449,6 +6596,318 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_my_jp: {
+        parameters: {
+            query?: {
+                /** @description Default: the current year. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JpLedgerResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    my_learning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyEnrolmentResponse"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    my_enrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerViewResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    my_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    complete_module: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                module_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Quiz not passed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    save_position: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                module_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PositionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    submit_attempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                test_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttemptRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    my_open_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    my_recommendations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationResponse"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -4896,6 +7355,524 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    update_module: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModuleRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    delete_module: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Participants have started it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    upload_file: {
+        parameters: {
+            query: {
+                /** @description Shown to learners; defaults to the file name. */
+                title?: string;
+                /** @description The file's name, e.g. `modul-1.pdf`. */
+                file_name: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file */
+        requestBody: {
+            content: {
+                "application/octet-stream": number[];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: components["responses"]["Conflict"];
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    add_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkMaterialRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    put_module_quiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    list_programmes: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description 1-200, default 20. */
+                per_page?: number;
+                /** @description Super admins: only this agency. */
+                agency_id?: string;
+                status?: components["schemas"]["ProgrammeStatus"];
+                /** @description Programmes that raise this competency. */
+                competency_id?: string;
+                /** @description Text in the title or code. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ProgrammeResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    create_programme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammeRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Code taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_programme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDetailResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    update_programme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    reorder_modules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModuleOrderRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleResponse"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    add_module: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModuleRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    put_programme_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: components["schemas"]["TestKind"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    verify_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     get_public_survey: {
         parameters: {
             query?: never;
@@ -4977,6 +7954,393 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    list_sessions: {
+        parameters: {
+            query?: {
+                page?: number;
+                /** @description 1-200, default 20. */
+                per_page?: number;
+                /** @description Super admins: only this agency. */
+                agency_id?: string;
+                programme_id?: string;
+                /** @description Sessions still running on or after this day (open-ended e-learning always). */
+                from?: string;
+                /** @description Sessions starting on or before this day. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SessionResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    create_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    update_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_attendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceEntry"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    put_attendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceEntry"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    complete_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompletionResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not over yet, or self-paced */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolResult"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Programme not published */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    participants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
         };
     };
     get_survey_task: {

@@ -33,6 +33,9 @@ pub enum ApiScope {
     /// Read the competency dictionary, standards, assessments and gaps.
     #[serde(rename = "competencies:read")]
     CompetenciesRead,
+    /// Read programmes, sessions, participants, JP ledgers and their dashboards.
+    #[serde(rename = "learning:read")]
+    LearningRead,
 }
 
 impl From<ApiScope> for DScope {
@@ -42,6 +45,7 @@ impl From<ApiScope> for DScope {
             ApiScope::EmployeesRead => DScope::EmployeesRead,
             ApiScope::OrgRead => DScope::OrgRead,
             ApiScope::CompetenciesRead => DScope::CompetenciesRead,
+            ApiScope::LearningRead => DScope::LearningRead,
         }
     }
 }
@@ -53,6 +57,7 @@ impl From<DScope> for ApiScope {
             DScope::EmployeesRead => ApiScope::EmployeesRead,
             DScope::OrgRead => ApiScope::OrgRead,
             DScope::CompetenciesRead => ApiScope::CompetenciesRead,
+            DScope::LearningRead => ApiScope::LearningRead,
         }
     }
 }

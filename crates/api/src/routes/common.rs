@@ -89,6 +89,11 @@ use pembina_domain::competency::plan::{
 use pembina_domain::competency::survey::{
     QuestionKind as DQuestionKind, SurveyAudience as DSurveyAudience,
 };
+use pembina_domain::learning::programme::{ProgrammeStatus as DProgrammeStatus, Unmet as DUnmet};
+use pembina_domain::learning::quiz::TestKind as DTestKind;
+use pembina_domain::learning::session::{
+    Delivery as DDelivery, EnrolmentSource as DEnrolmentSource, EnrolmentStatus as DEnrolmentStatus,
+};
 use pembina_domain::org::{
     AgencyKind as DAgencyKind, FunctionalLevel as DFunctionalLevel, OrgUnitKind as DOrgUnitKind,
     PositionKind as DPositionKind,
@@ -187,6 +192,36 @@ api_enum!(
 api_enum!(
     /// super_admin (all agencies), agency_admin (one agency), supervisor, employee, trainer.
     Role = DRole { SuperAdmin, AgencyAdmin, Supervisor, Employee, Trainer }
+);
+api_enum!(
+    /// draft (only admins see it), published (open for sessions and enrolment), archived.
+    ProgrammeStatus = DProgrammeStatus { Draft, Published, Archived }
+);
+api_enum!(
+    /// pre (before learning), post (after; may be required to complete), module (a module's quiz).
+    TestKind = DTestKind { Pre, Post, Module }
+);
+api_enum!(
+    /// classroom (in a room, attendance per day), online (live, attendance per day),
+    /// e_learning (self-paced; completes when every module is done).
+    Delivery = DDelivery { Classroom, Online, ELearning }
+);
+api_enum!(
+    /// enrolled (holds a place), waitlisted (moves up when a place frees), completed, cancelled.
+    EnrolmentStatus = DEnrolmentStatus { Enrolled, Waitlisted, Completed, Cancelled }
+);
+api_enum!(
+    /// admin, self (self-registration) or training_needs (from the needs list).
+    EnrolmentSource = DEnrolmentSource {
+        Admin,
+        #[serde(rename = "self")]
+        SelfRegistration,
+        TrainingNeeds
+    }
+);
+api_enum!(
+    /// What a participant still lacks to complete: attendance, modules, post_test.
+    Unmet = DUnmet { Attendance, Modules, PostTest }
 );
 
 /// Deserialises a present field, null included, as `Some`: with `#[serde(default)]` this tells

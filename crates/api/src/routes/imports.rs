@@ -92,8 +92,8 @@ impl From<RowError> for ImportRowError {
 pub struct ImportResponse {
     pub id: Uuid,
     pub agency_id: Uuid,
-    /// `org-units`, `positions`, `employees`, `competencies`, `competency-standards` or
-    /// `competency-assessments`.
+    /// `org-units`, `positions`, `employees`, `competencies`, `competency-standards`,
+    /// `competency-assessments` or `external-trainings`.
     pub kind: String,
     /// `dry_run` or `commit`.
     pub mode: String,
@@ -231,13 +231,16 @@ async fn receive(
     Ok((spooled, content_type, name))
 }
 
-/// Import org units, positions, employees or competency data from CSV or XLSX.
+/// Import org units, positions, employees, competency data or external trainings from CSV or
+/// XLSX.
 ///
 /// Competency data: the agency's technical competencies, position competency standards and
-/// competency assessments. Send the file as the body (`text/csv` or the XLSX media type) or as the `file` part of a
+/// competency assessments. External trainings: activities outside Pembina credited to the JP
+/// ledger, once per NIP and reference. Send the file as the body (`text/csv` or the XLSX media type) or as the `file` part of a
 /// `multipart/form-data` form. Headers are matched case-insensitively; see
 /// `GET /imports/{kind}/template` and docs/imports.md for the columns. Rows are upserted by their
-/// natural key (NIP, unit code, position code, competency code, position and competency code);
+/// natural key (NIP, unit code, position code, competency code, position and competency code;
+/// NIP and reference for external trainings);
 /// assessments are history, created once per NIP, competency, date and method and never
 /// updated. Importing the same file twice changes nothing the second time. A dry run (the default) writes nothing. A commit is atomic unless
 /// `on_error=skip`. A file that cannot be read at all is answered with problem+json (422)
@@ -247,7 +250,7 @@ async fn receive(
 /// with `imports:write`.
 #[utoipa::path(
     tag = "imports",
-    params(("kind" = String, Path, description = "org-units, positions, employees, competencies, competency-standards or competency-assessments"), CreateImportQuery),
+    params(("kind" = String, Path, description = "org-units, positions, employees, competencies, competency-standards, competency-assessments or external-trainings"), CreateImportQuery),
     request_body(content(
         (String = "text/csv"),
         (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -315,8 +318,8 @@ pub struct ListImportsQuery {
     pub page: Option<u64>,
     /// 1-200, default 20.
     pub per_page: Option<u64>,
-    /// `org-units`, `positions`, `employees`, `competencies`, `competency-standards` or
-    /// `competency-assessments`.
+    /// `org-units`, `positions`, `employees`, `competencies`, `competency-standards`,
+    /// `competency-assessments` or `external-trainings`.
     pub kind: Option<String>,
 }
 
@@ -453,7 +456,7 @@ pub(crate) fn format_of_file(f: FileFormat) -> Format {
 /// A file with the header row of `kind` and one example row.
 ///
 /// **Who may call:** any signed-in user; API keys with `imports:write`.
-#[utoipa::path(tag = "imports", params(("kind" = String, Path, description = "org-units, positions, employees, competencies, competency-standards or competency-assessments"), FormatQuery), responses((status = 200, content_type = "text/csv", body = String)), security(("bearer" = [])))]
+#[utoipa::path(tag = "imports", params(("kind" = String, Path, description = "org-units, positions, employees, competencies, competency-standards, competency-assessments or external-trainings"), FormatQuery), responses((status = 200, content_type = "text/csv", body = String)), security(("bearer" = [])))]
 #[get("/imports/{kind}/template")]
 pub async fn get_import_template(
     auth: Auth,

@@ -10,9 +10,12 @@ pub mod competencies;
 pub mod employees;
 pub mod health;
 pub mod imports;
+pub mod jp;
+pub mod learning;
 pub mod org_units;
 pub mod plans;
 pub mod positions;
+pub mod programmes;
 pub mod surveys;
 pub mod users;
 
@@ -31,7 +34,44 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(imports::export_org_units)
         .service(imports::export_positions)
         .service(plans::export_plan)
+        .service(jp::export_jp_shortfall)
         .service(agencies::list_agencies)
+        .service(programmes::list_programmes)
+        .service(programmes::create_programme)
+        .service(programmes::get_programme)
+        .service(programmes::update_programme)
+        .service(programmes::add_module)
+        .service(programmes::reorder_modules)
+        .service(programmes::put_programme_test)
+        .service(programmes::update_module)
+        .service(programmes::delete_module)
+        .service(programmes::add_link)
+        .service(programmes::upload_file)
+        .service(programmes::put_module_quiz)
+        .service(programmes::delete_material)
+        .service(programmes::download_material)
+        .service(programmes::list_sessions)
+        .service(programmes::create_session)
+        .service(programmes::get_session)
+        .service(programmes::update_session)
+        .service(learning::enrol)
+        .service(learning::participants)
+        .service(learning::cancel_enrolment)
+        .service(learning::put_attendance)
+        .service(learning::get_attendance)
+        .service(learning::complete_session)
+        .service(learning::my_open_sessions)
+        .service(learning::register)
+        .service(learning::my_learning)
+        .service(learning::my_enrolment)
+        .service(learning::save_position)
+        .service(learning::complete_module)
+        .service(learning::submit_attempt)
+        .service(learning::my_certificate)
+        .service(learning::enrolment_certificate)
+        .service(learning::verify_certificate)
+        .service(learning::my_recommendations)
+        .service(learning::employee_recommendations)
         .service(agencies::get_agency)
         .service(agencies::create_agency)
         .service(agencies::update_agency)
@@ -96,4 +136,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(plans::create_plan_item)
         .service(plans::put_plan_item)
         .service(plans::delete_plan_item);
+    cfg.service(jp::get_employee_jp)
+        .service(jp::get_my_jp)
+        .service(jp::create_jp_credit)
+        .service(jp::delete_jp_credit)
+        .service(jp::get_jp_conversions)
+        .service(jp::put_jp_conversions)
+        .service(jp::get_jp_summary)
+        .service(jp::list_jp_shortfall);
 }

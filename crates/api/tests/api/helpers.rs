@@ -66,6 +66,7 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, String)]) -> Optio
         ("database_url", url.clone()),
         ("workers", "1".into()),
         ("database_max_connections", "5".into()),
+        ("storage.url", "memory://".into()),
     ];
     overrides.extend(extra.iter().cloned());
     let settings = Settings::load(&overrides).expect("settings");
@@ -77,6 +78,8 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, String)]) -> Optio
     // The app's own pool: for in-memory SQLite the only way to reach the same database.
     let db = app.db();
     tokio::spawn(app.run_until_stopped());
+    // reqwest is built without a bundled crypto provider (object storage uses ring): pick it.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let client = Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()

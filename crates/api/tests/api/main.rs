@@ -11,6 +11,8 @@ mod demo;
 mod employees;
 mod errors;
 mod imports;
+mod jp;
+mod learning;
 mod openapi;
 mod org;
 mod spa;

@@ -18,6 +18,9 @@ pub enum ApiScope {
     /// Read the competency dictionary, standards, assessments and gaps.
     #[serde(rename = "competencies:read")]
     CompetenciesRead,
+    /// Read programmes, sessions, participants, JP ledgers and their dashboards.
+    #[serde(rename = "learning:read")]
+    LearningRead,
 }
 
 crate::string_enum!(ApiScope {
@@ -25,6 +28,7 @@ crate::string_enum!(ApiScope {
     EmployeesRead => "employees:read",
     OrgRead => "org:read",
     CompetenciesRead => "competencies:read",
+    LearningRead => "learning:read",
 });
 
 /// Every key starts with this, so the API can tell a key from a JWT without a lookup.

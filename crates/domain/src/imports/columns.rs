@@ -15,16 +15,19 @@ pub enum ImportKind {
     CompetencyStandards,
     /// Assessments of employees (history: created, never updated).
     CompetencyAssessments,
+    /// Trainings outside Pembina credited to the JP ledger (created once, never updated).
+    ExternalTrainings,
 }
 
 impl ImportKind {
-    pub const ALL: [ImportKind; 6] = [
+    pub const ALL: [ImportKind; 7] = [
         Self::OrgUnits,
         Self::Positions,
         Self::Employees,
         Self::Competencies,
         Self::CompetencyStandards,
         Self::CompetencyAssessments,
+        Self::ExternalTrainings,
     ];
 
     /// The name used in URLs (`/imports/org-units`).
@@ -36,6 +39,7 @@ impl ImportKind {
             Self::Competencies => "competencies",
             Self::CompetencyStandards => "competency-standards",
             Self::CompetencyAssessments => "competency-assessments",
+            Self::ExternalTrainings => "external-trainings",
         }
     }
 
@@ -335,6 +339,57 @@ const COMPETENCY_ASSESSMENTS: &[Column] = &[
     ),
 ];
 
+const EXTERNAL_TRAININGS: &[Column] = &[
+    col(
+        "nip",
+        true,
+        "NIP of an employee of the agency (with reference, the natural key)",
+        "198507152010011003",
+    ),
+    col(
+        "title",
+        true,
+        "Name of the training or activity, up to 200 characters",
+        "Pelatihan Kepemimpinan Pengawas",
+    ),
+    col(
+        "activity_kind",
+        true,
+        "training, seminar, workshop, course, bimtek, e_learning, coaching, mentoring, on_the_job, distance_learning, internship, exchange, self_study or community_of_practice",
+        "training",
+    ),
+    col(
+        "occurred_on",
+        true,
+        "YYYY-MM-DD: the day it ended (its year is the year credited)",
+        "2026-03-15",
+    ),
+    col(
+        "jp",
+        false,
+        "JP stated (more than 0, at most 1000, two decimals); give jp or minutes, not both",
+        "12.5",
+    ),
+    col(
+        "minutes",
+        false,
+        "Duration in minutes (1 to 100000; 45 minutes = 1 JP); give jp or minutes, not both",
+        "",
+    ),
+    col(
+        "provider",
+        false,
+        "Who held it, up to 200 characters",
+        "BPSDM Provinsi Bengkulu",
+    ),
+    col(
+        "reference",
+        true,
+        "Your identifier of the activity for this employee, up to 100 characters (e.g. the certificate number)",
+        "SERT-2026-0042",
+    ),
+];
+
 /// The columns of `kind`, in file order.
 pub fn columns(kind: ImportKind) -> &'static [Column] {
     match kind {
@@ -344,6 +399,7 @@ pub fn columns(kind: ImportKind) -> &'static [Column] {
         ImportKind::Competencies => COMPETENCIES,
         ImportKind::CompetencyStandards => COMPETENCY_STANDARDS,
         ImportKind::CompetencyAssessments => COMPETENCY_ASSESSMENTS,
+        ImportKind::ExternalTrainings => EXTERNAL_TRAININGS,
     }
 }
 
@@ -379,6 +435,7 @@ mod tests {
             "position_code"
         );
         assert_eq!(columns(ImportKind::CompetencyAssessments)[0].name, "nip");
+        assert_eq!(columns(ImportKind::ExternalTrainings)[0].name, "nip");
         for k in ImportKind::ALL {
             let mut names: Vec<_> = columns(k).iter().map(|c| c.name).collect();
             names.sort_unstable();

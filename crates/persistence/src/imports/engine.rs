@@ -283,6 +283,9 @@ pub async fn run_import(
             super::competency_assessments::CompetencyAssessments::prepare(db, opts.agency_id)
                 .await?,
         ),
+        ImportKind::ExternalTrainings => Box::new(
+            super::external_trainings::ExternalTrainings::prepare(opts.agency_id),
+        ),
     };
     let import_id = Uuid::now_v7();
     let mut collected = Collector {

@@ -21,7 +21,8 @@ fn opt(v: Option<&str>) -> String {
 }
 
 /// Whether `kind` has an export. The competency imports (dictionary, standards, assessments)
-/// have none: the competency API and the development plan's spreadsheet read them.
+/// have none: the competency API and the development plan's spreadsheet read them; nor do
+/// external trainings (the JP ledger and its shortfall export read them).
 pub fn exportable(kind: ImportKind) -> bool {
     matches!(
         kind,
@@ -142,7 +143,8 @@ pub async fn export_rows(
         }
         ImportKind::Competencies
         | ImportKind::CompetencyStandards
-        | ImportKind::CompetencyAssessments => {
+        | ImportKind::CompetencyAssessments
+        | ImportKind::ExternalTrainings => {
             return Err(DomainError::NotFound("export of this kind"));
         }
     }
@@ -161,6 +163,7 @@ mod tests {
             ImportKind::Competencies,
             ImportKind::CompetencyStandards,
             ImportKind::CompetencyAssessments,
+            ImportKind::ExternalTrainings,
         ] {
             assert!(!exportable(kind));
             let mut rows = 0;

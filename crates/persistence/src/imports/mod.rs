@@ -1,5 +1,6 @@
-//! Bulk imports of org units, positions, employees, and the competency module's technical
-//! competencies, position standards and assessments.
+//! Bulk imports of org units, positions, employees, the competency module's technical
+//! competencies, position standards and assessments, and trainings outside Pembina credited to
+//! the JP ledger.
 //!
 //! An import reads its file in chunks and never holds the whole file: each chunk is validated
 //! with the domain's own rules and parked in `import_rows`; cross-row rules (a NIP twice in the
@@ -15,6 +16,7 @@ mod competency_standards;
 mod employees;
 mod engine;
 pub mod export;
+mod external_trainings;
 mod org_units;
 mod positions;
 

@@ -16,6 +16,7 @@ mod m20261127_000010_seed_national_competencies;
 mod m20261127_000011_create_surveys;
 mod m20261127_000012_create_development_plans;
 mod m20261127_000013_widen_import_kind_and_keys;
+mod m20261127_000014_create_learning;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000011_create_surveys::Migration),
             Box::new(m20261127_000012_create_development_plans::Migration),
             Box::new(m20261127_000013_widen_import_kind_and_keys::Migration),
+            Box::new(m20261127_000014_create_learning::Migration),
         ]
     }
 }

@@ -9,9 +9,12 @@ pub mod api_keys;
 pub mod audit;
 pub mod competency;
 pub mod gaps;
+pub mod jp;
+pub mod learning;
 pub mod org;
 pub mod people;
 pub mod plans;
+pub mod programmes;
 pub mod surveys;
 
 use pembina_domain::DomainError;
