@@ -35,7 +35,7 @@ const STAFF: &[Role] = &[Role::SuperAdmin, Role::AgencyAdmin, Role::Trainer];
 
 /// Today in the province's calendar (WIB, UTC+7).
 pub fn today() -> NaiveDate {
-    (Utc::now() + chrono::Duration::hours(7)).date_naive()
+    pembina_domain::learning::jp::province_date(Utc::now())
 }
 
 fn me(auth: &Auth) -> Result<Uuid, ApiError> {
@@ -756,7 +756,7 @@ pub async fn verify_certificate(
 fn certificate_pdf(req: &HttpRequest, c: Certificate) -> HttpResponse {
     let info = req.connection_info();
     let url = format!("{}://{}/c/{}", info.scheme(), info.host(), c.code);
-    let issued_on = (c.issued_at + chrono::Duration::hours(7)).date_naive();
+    let issued_on = pembina_domain::learning::jp::province_date(c.issued_at);
     let bytes = crate::pdf::certificate(&crate::pdf::CertificateData {
         agency_name: c.agency_name,
         employee_name: c.employee_name,

@@ -335,6 +335,12 @@ db_test!(
             .expect("third");
         assert_eq!(third["enrolment"]["status"], "enrolled");
 
+        // Raising the capacity moves the waiting list up too.
+        let fourth = learner(&app, &admin.token, agency, unit, "198505052010011005").await.0;
+        assert_eq!(enrol(&app, &admin.token, sid, &[fourth]).await[0]["status"], "waitlisted");
+        let s = expect_json(app.put(&format!("/sessions/{sid}"), &admin.token, json!({"name": "Angkatan I", "delivery": "e_learning", "capacity": 3})).await, 200).await;
+        assert_eq!((s["enrolled"].as_u64(), s["waitlisted"].as_u64()), (Some(3), Some(0)));
+
         // Another agency cannot enrol into our session, nor cancel, nor list participants.
         let other = app.agency_admin("1702").await;
         problem(app.post(&format!("/sessions/{sid}/enrolments"), Some(&other.token), json!({"employee_ids": [ids[0]]})).await, 404, "not_found").await;
@@ -343,7 +349,7 @@ db_test!(
         problem(app.post(&format!("/enrolments/{third_enrolment}/cancel"), Some(&other.token), json!({})).await, 404, "not_found").await;
         // Nor can we enrol their employees.
         let their_unit = app.unit(&other.token, None, None, "R1").await;
-        let theirs = app.employee(&other.token, None, their_unit, "198505052010011005", "Pegawai RL", None).await;
+        let theirs = app.employee(&other.token, None, their_unit, "198606062011012006", "Pegawai RL", None).await;
         let res = app.post(&format!("/sessions/{sid}/enrolments"), Some(&admin.token), json!({"employee_ids": [theirs["id"]]})).await;
         let body = problem(res, 422, "validation_failed").await;
         assert_eq!(body["errors"][0]["field"], "employee_ids[0]");

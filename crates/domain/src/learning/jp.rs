@@ -22,6 +22,12 @@ pub const YEARLY_TARGET: CentiJp = CentiJp(2000);
 /// Most JP one activity can credit.
 pub const MAX_JP_PER_ACTIVITY: i64 = 1000;
 
+/// The calendar day in the province (WIB, UTC+7) at instant `at`: the day an e-learning
+/// completion is dated, and so the year its JP count toward.
+pub fn province_date(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+    (at + chrono::Duration::hours(7)).date_naive()
+}
+
 /// JP in hundredths: `CentiJp(1250)` is 12.5 JP.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
@@ -384,6 +390,24 @@ mod tests {
                 ("reference".to_owned(), "too_long"),
             ]
         );
+    }
+
+    #[test]
+    fn the_year_turns_at_midnight_in_bengkulu_not_in_greenwich() {
+        use chrono::{NaiveDate, TimeZone, Utc};
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("date");
+        // 16:59 UTC on 31 December is 23:59 WIB: still the old year.
+        let before = Utc
+            .with_ymd_and_hms(2026, 12, 31, 16, 59, 59)
+            .single()
+            .expect("time");
+        assert_eq!(province_date(before), d(2026, 12, 31));
+        // 17:00 UTC is midnight WIB: the new year, while Greenwich is still in the old one.
+        let after = Utc
+            .with_ymd_and_hms(2026, 12, 31, 17, 0, 0)
+            .single()
+            .expect("time");
+        assert_eq!(province_date(after), d(2027, 1, 1));
     }
 
     #[test]

@@ -348,7 +348,7 @@ pub async fn cancel_enrolment(
 }
 
 /// Moves waiting-list enrolments into free places, first come first served.
-async fn promote<C: ConnectionTrait>(
+pub(crate) async fn promote<C: ConnectionTrait>(
     db: &C,
     session: &learning_sessions::Model,
 ) -> Result<(), DomainError> {

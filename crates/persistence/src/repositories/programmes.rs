@@ -1206,6 +1206,8 @@ pub async fn update_session(
     apply_session(&mut am, &s);
     am.updated_at = Set(Utc::now());
     let after = am.update(&txn).await.dom()?;
+    // More places (or no limit any more): the waiting list moves up.
+    super::learning::promote(&txn, &after).await?;
     audit::record(
         &txn,
         actor,
