@@ -7,6 +7,7 @@
 #[macro_use]
 mod string_enum;
 pub mod accounts;
+pub mod appraisal;
 pub mod competency;
 pub mod error;
 pub mod imports;
