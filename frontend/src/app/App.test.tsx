@@ -50,6 +50,17 @@ describe("the app's routes", () => {
     expect(publicCall?.headers.get("Authorization")).toBeNull();
   });
 
+  it("opens a certificate check without signing in and without the shell", async () => {
+    const certificate = { code: "PBN-7K3M-Q9XA", employee_name: "Ahmad Fauzi", nip: "••••••••2010011003", agency_name: "Pemerintah Kota Bengkulu", programme_title: "Manajemen Proyek", session_name: "Angkatan I 2026", start_date: null, completed_on: "2026-03-04", jp: 24 };
+    const { calls } = stubApi((url) => (url.pathname === "/api/v1/public/certificates/PBN-7K3M-Q9XA" ? json(certificate) : undefined));
+    vi.spyOn(navigator, "languages", "get").mockReturnValue(["id-ID"]);
+    const router = boot("/c/PBN-7K3M-Q9XA");
+    expect(await screen.findByRole("heading", { level: 2, name: "Sertifikat sah" })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/c/PBN-7K3M-Q9XA");
+    expect(screen.queryByRole("navigation")).not.toBeInTheDocument();
+    expect(calls.map((c) => new URL(c.url).pathname)).toEqual(["/api/v1/public/certificates/PBN-7K3M-Q9XA"]);
+  });
+
   it("still sends a visitor without a session from the signed-in pages to the sign-in page", async () => {
     stubApi(() => undefined);
     const router = boot("/my-surveys");

@@ -1,6 +1,6 @@
 // Providers and routes. Feature pages load on demand, so the first paint carries only the
-// shell and the sign-in page. Public pages (the anonymous survey link) sit outside the shell and
-// its sign-in guard.
+// shell and the sign-in page. Public pages (the anonymous survey link, the certificate check) sit
+// outside the shell and its sign-in guard.
 import { lazy, Suspense, type ReactNode } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createBrowserRouter, RouterProvider, type RouteObject } from "react-router";
@@ -20,6 +20,10 @@ const CompetencyRoutes = lazy(() => import("../features/competency/routes"));
 const SurveyRoutes = lazy(() => import("../features/surveys/routes"));
 // Its own chunk: a respondent on a phone loads the survey page, not the survey administration.
 const PublicSurvey = lazy(() => import("../features/surveys/PublicSurveyPage"));
+const LearningRoutes = lazy(() => import("../features/learning/routes"));
+const JpRoutes = lazy(() => import("../features/jp/routes"));
+// Its own chunk too: whoever checks a certificate loads the check, not the learning screens.
+const PublicCertificate = lazy(() => import("../features/learning/CertificatePage"));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -32,6 +36,9 @@ export const routes: RouteObject[] = [
   { path: "/login", element: <LoginPage /> },
   // Anyone holding the link answers without signing in: no RequireAuth, no Shell.
   { path: "/s/:token", element: page(<PublicSurvey />) },
+  // Anyone may check a certificate by its code (printed on it as a link and a QR code).
+  { path: "/c/:code", element: page(<PublicCertificate />) },
+  { path: "/c", element: page(<PublicCertificate />) },
   {
     path: "/",
     element: (
@@ -44,11 +51,17 @@ export const routes: RouteObject[] = [
       { path: "agencies/*", element: page(<OrgRoutes section="agencies" />) },
       { path: "org-units/*", element: page(<OrgRoutes section="units" />) },
       { path: "positions/*", element: page(<OrgRoutes section="positions" />) },
+      { path: "employees/:id/jp", element: page(<JpRoutes section="employee" />) },
       { path: "employees/*", element: page(<PeopleRoutes />) },
       { path: "users/*", element: page(<AccountsRoutes />) },
       { path: "competencies/*", element: page(<CompetencyRoutes />) },
       { path: "surveys/*", element: page(<SurveyRoutes section="admin" />) },
       { path: "my-surveys/*", element: page(<SurveyRoutes section="mine" />) },
+      { path: "programmes/*", element: page(<LearningRoutes section="programmes" />) },
+      { path: "sessions/*", element: page(<LearningRoutes section="sessions" />) },
+      { path: "learning/*", element: page(<LearningRoutes section="mine" />) },
+      { path: "jp/*", element: page(<JpRoutes section="admin" />) },
+      { path: "me/jp", element: page(<JpRoutes section="mine" />) },
       { path: "*", element: <NotFound /> },
     ],
   },

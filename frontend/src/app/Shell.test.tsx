@@ -25,7 +25,14 @@ describe("Shell", () => {
       "Kebutuhan pelatihan",
       "Rencana pengembangan",
       "Pengaturan AKPK",
+      "Program Pelatihan",
+      "Angkatan",
+      "Capaian 20 JP",
+      "Konversi JP",
     ]);
+    const learning = screen.getByRole("list", { name: "Pembelajaran" });
+    expect(within(learning).getByRole("link", { name: "Program Pelatihan" })).toHaveAttribute("href", "/programmes");
+    expect(within(learning).getByRole("link", { name: "Angkatan" })).toHaveAttribute("href", "/sessions");
     // The needs analysis is one labelled group of the navigation.
     const group = screen.getByRole("list", { name: "Kompetensi" });
     expect(within(group).getByRole("link", { name: "Kebutuhan pelatihan" })).toHaveAttribute("href", "/competencies/needs");
@@ -47,9 +54,21 @@ describe("Shell", () => {
   it("shows an employee their own profile", () => {
     const s = session(["employee"]);
     renderApp(<Shell />, { session: { ...s, me: s.me ? { ...s.me, employee_id: "e-1" } : null } });
-    expect(navLinks()).toEqual(["Beranda", "Unit organisasi", "Jabatan", "Profil saya", "Kamus kompetensi", "Profil kompetensi saya", "Survei saya"]);
+    expect(navLinks()).toEqual(["Beranda", "Unit organisasi", "Jabatan", "Profil saya", "Kamus kompetensi", "Profil kompetensi saya", "Survei saya", "Pembelajaran Saya", "JP Saya"]);
     expect(screen.getByRole("link", { name: "Profil kompetensi saya" })).toHaveAttribute("href", "/competencies/employees/e-1");
     expect(screen.getByRole("link", { name: "Survei saya" })).toHaveAttribute("href", "/my-surveys");
+    // Their own learning, but neither the programmes nor the sessions.
+    const learning = screen.getByRole("list", { name: "Pembelajaran" });
+    expect(within(learning).getAllByRole("link").map((a) => [a.textContent, a.getAttribute("href")])).toEqual([
+      ["Pembelajaran Saya", "/learning"],
+      ["JP Saya", "/me/jp"],
+    ]);
+  });
+
+  it("shows a trainer the sessions (attendance) but not the programmes", () => {
+    renderApp(<Shell />, { session: session(["trainer"]) });
+    const learning = screen.getByRole("list", { name: "Pembelajaran" });
+    expect(within(learning).getAllByRole("link").map((a) => a.textContent)).toEqual(["Angkatan"]);
   });
 
   it("switches to English and remembers the choice", async () => {

@@ -8,7 +8,7 @@ import { api } from "../api/client";
 import { setLanguage, type Language } from "../i18n";
 import { useSession, type Role } from "../session/SessionProvider";
 
-type NavItem = { to: string; label: string; roles?: Role[] };
+type NavItem = { to: string; label: string; roles?: Role[]; end?: boolean };
 
 export function Shell() {
   const { t, i18n } = useTranslation();
@@ -54,6 +54,23 @@ export function Shell() {
     competencies.push({ to: `/competencies/employees/${me.employee_id}`, label: t("nav.myCompetency") });
     competencies.push({ to: "/my-surveys", label: t("nav.mySurveys") });
   }
+  // Learning: programmes for administrators, sessions for them and trainers (attendance), and
+  // everyone with an employee record their own learning.
+  const learningItems: NavItem[] = [
+    { to: "/programmes", label: t("nav.programmes"), roles: admins },
+    { to: "/sessions", label: t("nav.sessions"), roles: [...admins, "trainer"] },
+    { to: "/jp", label: t("nav.jp"), roles: admins, end: true },
+    { to: "/jp/conversions", label: t("nav.jpConversions"), roles: admins },
+  ];
+  const learning = learningItems.filter(allowed);
+  if (me?.employee_id) {
+    learning.push({ to: "/learning", label: t("nav.myLearning") });
+    learning.push({ to: "/me/jp", label: t("nav.myJp") });
+  }
+  const groups = [
+    { id: "nav-competencies", label: t("nav.competencies"), items: competencies, root: "/competencies" },
+    { id: "nav-learning", label: t("nav.learning"), items: learning, root: null },
+  ].filter((g) => g.items.length > 0);
 
   return (
     <div className="shell">
@@ -121,20 +138,22 @@ export function Shell() {
                 </NavLink>
               </li>
             ))}
-            <li className="nav-group">
-              <span id="nav-competencies" className="nav-group-label">
-                {t("nav.competencies")}
-              </span>
-              <ul aria-labelledby="nav-competencies">
-                {competencies.map((i) => (
-                  <li key={i.to}>
-                    <NavLink to={i.to} end={i.to === "/competencies"} onClick={() => setMenuOpen(false)}>
-                      {i.label}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </li>
+            {groups.map((g) => (
+              <li key={g.id} className="nav-group">
+                <span id={g.id} className="nav-group-label">
+                  {g.label}
+                </span>
+                <ul aria-labelledby={g.id}>
+                  {g.items.map((i) => (
+                    <li key={i.to}>
+                      <NavLink to={i.to} end={i.end || i.to === g.root} onClick={() => setMenuOpen(false)}>
+                        {i.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>

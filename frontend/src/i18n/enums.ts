@@ -57,6 +57,11 @@ export const enums = {
     surveyStatus: { draft: "Draf", open: "Dibuka", closed: "Ditutup" },
     questionKind: { likert: "Skala Likert 1–5", single_choice: "Pilihan tunggal", multiple_choice: "Pilihan ganda", text: "Teks" },
     developmentForm: { classical: "Klasikal", non_classical: "Nonklasikal" },
+    programmeStatus: { draft: "Draf", published: "Terbit", archived: "Diarsipkan" },
+    delivery: { classroom: "Tatap muka (kelas)", online: "Daring (online)", e_learning: "E-learning (mandiri)" },
+    enrolmentStatus: { enrolled: "Terdaftar", waitlisted: "Daftar tunggu", completed: "Selesai", cancelled: "Dibatalkan" },
+    enrolmentSource: { admin: "Didaftarkan admin", self: "Mendaftar sendiri", training_needs: "Dari kebutuhan pelatihan" },
+    unmet: { attendance: "Kehadiran kurang", modules: "Modul belum selesai", post_test: "Post-test belum lulus" },
     activityKind: {
       training: "Pelatihan",
       seminar: "Seminar/konferensi",
@@ -131,6 +136,11 @@ export const enums = {
     surveyStatus: { draft: "Draft", open: "Open", closed: "Closed" },
     questionKind: { likert: "Likert scale 1–5", single_choice: "Single choice", multiple_choice: "Multiple choice", text: "Text" },
     developmentForm: { classical: "Classical", non_classical: "Non-classical" },
+    programmeStatus: { draft: "Draft", published: "Published", archived: "Archived" },
+    delivery: { classroom: "Classroom", online: "Online", e_learning: "E-learning (self-paced)" },
+    enrolmentStatus: { enrolled: "Enrolled", waitlisted: "Waiting list", completed: "Completed", cancelled: "Cancelled" },
+    enrolmentSource: { admin: "Enrolled by an admin", self: "Self-registered", training_needs: "From the training needs" },
+    unmet: { attendance: "Attendance too low", modules: "Modules not done", post_test: "Post-test not passed" },
     activityKind: {
       training: "Training",
       seminar: "Seminar/conference",

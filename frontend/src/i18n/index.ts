@@ -14,12 +14,13 @@ import { people } from "../features/people/i18n";
 import { accounts } from "../features/accounts/i18n";
 import { competency } from "../features/competency/i18n";
 import { surveys } from "../features/surveys/i18n";
+import { learning } from "../features/learning/i18n";
 
 export const LANGUAGES = ["id", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 const KEY = "pembina.lang";
 
-const bundles = { common, errors, enums, auth, org, people, accounts, competency, surveys };
+const bundles = { common, errors, enums, auth, org, people, accounts, competency, surveys, learning };
 
 /** The language chosen in this browser (the language switch), if any. */
 export function savedLanguage(): Language | null {

@@ -4,7 +4,8 @@ import userEvent from "@testing-library/user-event";
 import { json, page, problem, renderApp, session, stubApi } from "../../test/render";
 import i18n from "../../i18n";
 import CompetencyRoutes from "./routes";
-import { EMPLOYEE_ID, M1, M2, UNIT_ID, lastBody, need, planItem, queriesTo, ref, unit } from "./testData";
+import { EMPLOYEE_ID, M1, M2, UNIT_ID, lastBody, learningSession, need, planItem, programme, queriesTo, ref, unit } from "./testData";
+import { today } from "./api";
 
 const at = (s = session(["agency_admin"]), path = "/competencies/needs") => renderApp(<CompetencyRoutes />, { path, route: "/competencies/*", session: s });
 const YEAR = new Date().getFullYear() + 1;
@@ -197,3 +198,147 @@ describe("training needs", () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+// ---- enrolling a need's staff in a session
+
+const uid = (n: number) => `00000000-0000-7000-8000-${String(n).padStart(12, "0")}`;
+const FOUR = need({
+  competency: ref(M2),
+  below_count: 5,
+  employees_below: [
+    { employee_id: EMPLOYEE_ID, name: "Ahmad Fauzi", nip: "198507152010011003", required: 3, achieved: 2 },
+    { employee_id: uid(402), name: "Siti Rahmawati", nip: "197901012005012001", required: 3, achieved: null },
+    { employee_id: uid(403), name: "Budi Santoso", nip: "199001012015011001", required: 3, achieved: 1 },
+    { employee_id: uid(404), name: "Dewi Lestari", nip: "199203042018012002", required: 3, achieved: 2 },
+  ],
+});
+const P1 = programme();
+const P2 = programme({ id: uid(502), code: "PKT-02", title: "Lokakarya Kolaborasi" });
+const S1 = learningSession();
+const S2 = learningSession({ id: uid(602), programme_id: P2.id, programme_title: P2.title, name: "Angkatan II", start_date: "2099-03-02", end_date: "2099-03-02", capacity: null, enrolled: 4, waitlisted: 0 });
+const OTHER = learningSession({ id: uid(603), programme_id: uid(509), programme_title: "Pelatihan Kepemimpinan", name: "Angkatan III", start_date: "2099-07-01", end_date: "2099-07-03", capacity: 20, enrolled: 20, waitlisted: 3 });
+
+function enrolApi(onEnrol?: (req: Request) => Response | Promise<Response>, programmes = [P1, P2]) {
+  return stubApi(async (url, req) => {
+    if (url.pathname === "/api/v1/org-units") return json(page([unit()]));
+    if (url.pathname === "/api/v1/training-needs") return json({ agency_id: "00000000-0000-7000-8000-0000000000a1", org_unit_id: null, weights, items: [FOUR, SECOND] });
+    if (url.pathname === "/api/v1/programmes") return json(page(url.searchParams.get("competency_id") === M2.id ? programmes : []));
+    if (url.pathname === "/api/v1/sessions") {
+      const p = url.searchParams.get("programme_id");
+      return json(page(p === P1.id ? [S1] : p === P2.id ? [S2] : p ? [] : [S1, S2, OTHER]));
+    }
+    if (url.pathname === `/api/v1/sessions/${S1.id}/enrolments` && req.method === "POST") {
+      if (onEnrol) return onEnrol(req);
+      return json([
+        { employee_id: EMPLOYEE_ID, status: "enrolled", added: true },
+        { employee_id: uid(402), status: "enrolled", added: true },
+        { employee_id: uid(403), status: "waitlisted", added: true },
+        { employee_id: uid(404), status: "enrolled", added: false },
+      ]);
+    }
+    return undefined;
+  });
+}
+
+async function openEnrol(code = "M2", name = "Kerja Sama") {
+  await screen.findByRole("table");
+  await userEvent.click(within(rowOf(code)).getByRole("button", { name: `Daftarkan ke angkatan ${code} · ${name}` }));
+  return screen.getByRole("dialog", { name: `Daftarkan ke angkatan: ${code} · ${name}` });
+}
+
+describe("enrolling a need's staff in a session", () => {
+  it("offers the sessions of the programmes for the competency, enrols the staff below standard from the needs and counts the outcome", async () => {
+    const { calls } = enrolApi();
+    at();
+    const dialog = await openEnrol();
+    expect(within(dialog).getByRole("checkbox", { name: "Hanya angkatan dari program untuk kompetensi ini" })).toBeChecked();
+    const select = await within(dialog).findByRole("combobox", { name: "Angkatan" });
+    // Earliest first, from both programmes aimed at M2.
+    expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual([
+      "— Pilih —",
+      "Lokakarya Kolaborasi — Angkatan II (2 Maret 2099; 4 peserta)",
+      "Pelatihan Kerja Sama Tim — Angkatan I (4 Mei 2099 – 8 Mei 2099; 12/30 peserta)",
+    ]);
+    expect(Object.fromEntries(queriesTo(calls, "/api/v1/programmes")[0] ?? [])).toEqual({ competency_id: M2.id, status: "published", per_page: "200" });
+    const sessionQueries = queriesTo(calls, "/api/v1/sessions");
+    expect(sessionQueries.map((q) => q.get("programme_id")).sort()).toEqual([P1.id, P2.id].sort());
+    expect(sessionQueries.every((q) => q.get("from") === today())).toBe(true);
+
+    const group = within(dialog).getByRole("group", { name: "Peserta (4 dipilih)" });
+    expect(within(group).getAllByRole("checkbox").filter((c) => (c as HTMLInputElement).checked)).toHaveLength(4);
+    expect(within(group).getByRole("checkbox", { name: "Siti Rahmawati (197901012005012001) — belum dinilai, dibutuhkan level 3" })).toBeChecked();
+    expect(within(group).getByText("1 pegawai lain di bawah standar tidak tercantum di daftar kebutuhan.")).toBeInTheDocument();
+
+    await userEvent.selectOptions(select, S1.id);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Daftarkan" }));
+
+    const result = await within(dialog).findByTestId("enrol-result");
+    expect(result).toHaveTextContent("Pendaftaran ke Pelatihan Kerja Sama Tim — Angkatan I selesai.");
+    expect(within(result).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Terdaftar: 2 pegawai",
+      "Masuk daftar tunggu: 1 pegawai",
+      "Sudah terdaftar sebelumnya: 1 pegawai",
+    ]);
+    expect(within(result).getByRole("link", { name: "Lihat angkatan" })).toHaveAttribute("href", `/sessions/${S1.id}`);
+    expect(await lastBody(calls, "POST", `/api/v1/sessions/${S1.id}/enrolments`)).toEqual({
+      employee_ids: [EMPLOYEE_ID, uid(402), uid(403), uid(404)],
+      source: "training_needs",
+    });
+    await userEvent.click(within(result).getByRole("button", { name: "Tutup" }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  });
+
+  it("offers every session when not limited to the competency, and enrols only the staff left chosen", async () => {
+    const { calls } = enrolApi(undefined, []);
+    at();
+    const dialog = await openEnrol();
+    expect(await within(dialog).findByTestId("no-sessions")).toHaveTextContent("Belum ada angkatan yang berjalan atau akan datang dari program untuk kompetensi ini.");
+    expect(within(dialog).getByRole("link", { name: "Buka daftar angkatan" })).toHaveAttribute("href", "/sessions");
+    await userEvent.click(within(dialog).getByRole("checkbox", { name: "Hanya angkatan dari program untuk kompetensi ini" }));
+    const select = await within(dialog).findByRole("combobox", { name: "Angkatan" });
+    expect(within(select).getAllByRole("option")).toHaveLength(4);
+    expect(within(select).getByRole("option", { name: "Pelatihan Kepemimpinan — Angkatan III (1 Juli 2099 – 3 Juli 2099; 20/20 peserta, 3 daftar tunggu)" })).toBeInTheDocument();
+    const unfiltered = queriesTo(calls, "/api/v1/sessions").at(-1);
+    expect(unfiltered?.has("programme_id")).toBe(false);
+    expect(unfiltered?.get("from")).toBe(today());
+
+    await userEvent.click(within(dialog).getByRole("checkbox", { name: /^Siti Rahmawati/ }));
+    await userEvent.click(within(dialog).getByRole("checkbox", { name: /^Dewi Lestari/ }));
+    expect(within(dialog).getByRole("group", { name: "Peserta (2 dipilih)" })).toBeInTheDocument();
+    await userEvent.selectOptions(select, S1.id);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Daftarkan" }));
+    await within(dialog).findByTestId("enrol-result");
+    expect(await lastBody(calls, "POST", `/api/v1/sessions/${S1.id}/enrolments`)).toEqual({ employee_ids: [EMPLOYEE_ID, uid(403)], source: "training_needs" });
+  });
+
+  it("asks for a session and someone to enrol before sending, and shows the API's refusal", async () => {
+    const { calls } = enrolApi(() => problem(409, "not_published", [], "the programme is not published"));
+    at();
+    const dialog = await openEnrol();
+    const select = await within(dialog).findByRole("combobox", { name: "Angkatan" });
+    for (const box of within(within(dialog).getByRole("group")).getAllByRole("checkbox")) await userEvent.click(box);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Daftarkan" }));
+    expect(select).toHaveAccessibleDescription("Wajib diisi.");
+    expect(within(dialog).getByRole("group", { name: "Peserta (0 dipilih)" })).toHaveAccessibleDescription("Wajib diisi.");
+    expect(calls.some((c) => c.method === "POST")).toBe(false);
+
+    await userEvent.click(within(dialog).getByRole("checkbox", { name: /^Ahmad Fauzi/ }));
+    await userEvent.selectOptions(select, S1.id);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Daftarkan" }));
+    expect(await within(dialog).findByText(/Program ini belum terbit|the programme is not published/)).toBeInTheDocument();
+    expect(within(dialog).queryByTestId("enrol-result")).not.toBeInTheDocument();
+  });
+
+  it("offers no enrolment for a need without listed staff", async () => {
+    stubApi((url) => {
+      if (url.pathname === "/api/v1/org-units") return json(page([unit()]));
+      if (url.pathname === "/api/v1/training-needs") return json({ agency_id: "00000000-0000-7000-8000-0000000000a1", org_unit_id: null, weights, items: [need({ below_count: 0, share_below: 0, employees_below: [] })] });
+      return undefined;
+    });
+    at();
+    await screen.findByRole("table");
+    expect(within(rowOf("M2")).getByRole("button", { name: /^Masukkan ke rencana/ })).toBeInTheDocument();
+    expect(within(rowOf("M2")).queryByRole("button", { name: /^Daftarkan ke angkatan/ })).not.toBeInTheDocument();
+  });
+});
+

@@ -1,6 +1,7 @@
 // Kebutuhan Pelatihan: the ranked training needs of a unit or the whole agency, each with its
 // score, why it scores so (from the contributions of its signals) and who is below standard;
-// each need can be put into the development plan (AKPK), prefilled from the need.
+// each need can be put into the development plan (AKPK), prefilled from the need, and its staff
+// below standard enrolled in a session (angkatan) of a programme for the competency.
 import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
@@ -11,6 +12,7 @@ import { Dialog } from "../../ui/Dialog";
 import { PageHeader } from "../../ui/PageHeader";
 import { Empty, ErrorState, Loading, Notice } from "../../ui/States";
 import { useTrainingNeeds, type PlanItem, type TrainingNeed } from "./api";
+import { EnrolForm } from "./EnrolForm";
 import { explainNeed, formatShare } from "./format";
 import { paths } from "./paths";
 import { PlanItemForm, planningYear, type PlanSeed } from "./PlanItemForm";
@@ -59,6 +61,7 @@ export function TrainingNeedsPage() {
   const lng = i18n.language;
   const [planning, setPlanning] = useState<TrainingNeed | null>(null);
   const [planned, setPlanned] = useState<PlanItem | null>(null);
+  const [enrolling, setEnrolling] = useState<TrainingNeed | null>(null);
   const belowText = (e: TrainingNeed["employees_below"][number]) =>
     e.achieved === null || e.achieved === undefined ? t("needs.belowUnassessed", { required: e.required }) : t("needs.belowLevel", { achieved: e.achieved, required: e.required });
 
@@ -122,14 +125,21 @@ export function TrainingNeedsPage() {
                         {n.below_count > 0 ? <BelowList need={n} /> : null}
                       </td>
                       <td className="actions">
-                        <Button
-                          onClick={() => {
-                            setPlanned(null);
-                            setPlanning(n);
-                          }}
-                        >
-                          <Named label={t("plan.addToPlan")} name={`${n.competency.code} · ${n.competency.name}`} />
-                        </Button>
+                        <div className="row-actions">
+                          <Button
+                            onClick={() => {
+                              setPlanned(null);
+                              setPlanning(n);
+                            }}
+                          >
+                            <Named label={t("plan.addToPlan")} name={`${n.competency.code} · ${n.competency.name}`} />
+                          </Button>
+                          {n.employees_below.length > 0 ? (
+                            <Button onClick={() => setEnrolling(n)}>
+                              <Named label={t("enrol.action")} name={`${n.competency.code} · ${n.competency.name}`} />
+                            </Button>
+                          ) : null}
+                        </div>
                       </td>
                     </tr>
                   ))}
@@ -151,6 +161,9 @@ export function TrainingNeedsPage() {
             }}
           />
         ) : null}
+      </Dialog>
+      <Dialog open={enrolling !== null} title={enrolling ? t("enrol.titleFor", { competency: `${enrolling.competency.code} · ${enrolling.competency.name}` }) : ""} onClose={() => setEnrolling(null)}>
+        {enrolling ? <EnrolForm key={enrolling.competency.id} need={enrolling} below={belowText} onClose={() => setEnrolling(null)} /> : null}
       </Dialog>
     </>
   );

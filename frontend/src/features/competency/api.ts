@@ -37,6 +37,8 @@ export type PlanItem = Schemas["PlanItemResponse"];
 export type PlanItemRequest = Schemas["PlanItemRequest"];
 export type ActivityKind = Schemas["ActivityKind"];
 export type DevelopmentForm = Schemas["DevelopmentForm"];
+export type Session = Schemas["SessionResponse"];
+export type EnrolResult = Schemas["EnrolResult"];
 
 export const GROUPS: readonly CompetencyGroup[] = ["managerial", "socio_cultural", "technical"];
 export const METHODS: readonly AssessmentMethod[] = ["assessment_centre", "test", "supervisor", "self", "imported"];
@@ -103,6 +105,10 @@ export const competencyKeys = {
   /** The development plan (AKPK). */
   plans: () => [...competencyKeys.all, "plan"] as const,
   plan: (p: PlanParams) => [...competencyKeys.plans(), p] as const,
+  /** Sessions (angkatan) a need's staff can be enrolled in, and the programmes for a competency. */
+  enrolment: () => [...competencyKeys.all, "enrolment"] as const,
+  programmesFor: (agencyId: string | null, competencyId: string) => [...competencyKeys.enrolment(), "programmes", { agencyId, competencyId }] as const,
+  sessions: (agencyId: string | null, programmeId: string | null, from: string) => [...competencyKeys.enrolment(), "sessions", { agencyId, programmeId, from }] as const,
 };
 
 /** The body of a successful response (failures have already been thrown as ApiProblem). */
@@ -394,5 +400,68 @@ export function useDownloadPlan() {
       if (!data) throw new Error("empty response");
       saveBlob(data, fileNameOf(response, `akpk-${year}.xlsx`));
     },
+  });
+}
+
+// ---- enrolling a need's staff in a session (angkatan) of the learning feature's programmes
+
+/** Today as `YYYY-MM-DD` in local time: sessions still running on or after it are offered. */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+async function sessionsOf(agencyId: string | null, programmeId: string | null, from: string): Promise<Session[]> {
+  const page = body(
+    await api.GET("/api/v1/sessions", {
+      params: { query: { agency_id: agencyId ?? undefined, programme_id: programmeId ?? undefined, from, per_page: ALL } },
+    }),
+  );
+  return page.items;
+}
+
+/**
+ * The sessions still running or to come that a need's staff can join: of the published
+ * programmes aimed at `competencyId` (one request per programme), or of every programme when it is null.
+ */
+export function useSessionChoices(agencyId: string | null, competencyId: string | null) {
+  const from = today();
+  const programmes = useQuery({
+    queryKey: competencyKeys.programmesFor(agencyId, competencyId ?? ""),
+    enabled: competencyId !== null,
+    queryFn: async () =>
+      body(
+        await api.GET("/api/v1/programmes", {
+          params: { query: { agency_id: agencyId ?? undefined, competency_id: competencyId ?? undefined, status: "published", per_page: ALL } },
+        }),
+      ).items,
+  });
+  const programmeIds: (string | null)[] = competencyId === null ? [null] : (programmes.data ?? []).map((p) => p.id);
+  const sessions = useQueries({
+    queries: programmeIds.map((programmeId) => ({
+      queryKey: competencyKeys.sessions(agencyId, programmeId, from),
+      queryFn: () => sessionsOf(agencyId, programmeId, from),
+    })),
+  });
+  const failed = (competencyId !== null && programmes.isError ? programmes : sessions.find((s) => s.isError)) ?? null;
+  return {
+    sessions: sessions.flatMap((s) => s.data ?? []).sort((a, b) => (a.start_date ?? "").localeCompare(b.start_date ?? "") || a.name.localeCompare(b.name)),
+    isPending: (competencyId !== null && programmes.isPending) || sessions.some((s) => s.isPending),
+    error: failed ? failed.error : null,
+    refetch: () => {
+      if (competencyId !== null && programmes.isError) void programmes.refetch();
+      for (const s of sessions) if (s.isError) void s.refetch();
+    },
+  };
+}
+
+/** Enrols staff in a session from the training needs; places first, then the waiting list. */
+export function useEnrolFromNeeds() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ sessionId, employeeIds }: { sessionId: string; employeeIds: string[] }) =>
+      body(await api.POST("/api/v1/sessions/{id}/enrolments", { params: { path: { id: sessionId } }, body: { employee_ids: employeeIds, source: "training_needs" } })),
+    // The sessions' counts of participants change.
+    onSuccess: () => qc.invalidateQueries({ queryKey: competencyKeys.enrolment() }),
   });
 }

@@ -13,4 +13,7 @@ export const paths = {
   planOf: (year: number) => `/competencies/plan?year=${year}`,
   /** The employee's record in the people feature (by URL only). */
   employeeRecord: (id: string) => `/employees/${id}`,
+  /** Sessions (angkatan) in the learning feature (by URL only). */
+  sessions: "/sessions",
+  session: (id: string) => `/sessions/${id}`,
 };

@@ -1,5 +1,8 @@
 // Records for the competency tests, shaped by the generated API types.
-import type { Competency, CompetencyRef, EmployeeGap, GapItem, PlanItem, Position, TrainingNeed, Unit, UnitGaps } from "./api";
+import type { Schemas } from "../../api/client";
+import type { Competency, CompetencyRef, EmployeeGap, GapItem, PlanItem, Position, Session, TrainingNeed, Unit, UnitGaps } from "./api";
+
+type Programme = Schemas["ProgrammeResponse"];
 
 /** The agency of the agency admin in `session(["agency_admin"])`. */
 export const AGENCY_ID = "00000000-0000-7000-8000-0000000000a1";
@@ -186,6 +189,55 @@ export function planItem(over: Partial<PlanItem> = {}): PlanItem {
     employee_ids: [EMPLOYEE_ID, uuid(402), uuid(403)],
     created_at: "2026-11-01T00:00:00Z",
     updated_at: "2026-11-01T00:00:00Z",
+    ...over,
+  };
+}
+
+export function programme(over: Partial<Programme> = {}): Programme {
+  return {
+    id: uuid(501),
+    agency_id: AGENCY_ID,
+    code: "PKT-01",
+    title: "Pelatihan Kerja Sama Tim",
+    activity_kind: "training",
+    form: "classical",
+    competencies: [{ competency_id: M2.id, level: 3 }],
+    jp: 24,
+    min_attendance_percent: 80,
+    objectives: null,
+    org_unit_ids: [],
+    position_ids: [],
+    require_post_test: false,
+    self_registration: false,
+    status: "published",
+    created_at: "2026-01-01T00:00:00Z",
+    updated_at: "2026-01-01T00:00:00Z",
+    ...over,
+  };
+}
+
+/** A session (angkatan) of a programme. */
+export function learningSession(over: Partial<Session> = {}): Session {
+  return {
+    id: uuid(601),
+    agency_id: AGENCY_ID,
+    programme_id: uuid(501),
+    programme_title: "Pelatihan Kerja Sama Tim",
+    name: "Angkatan I",
+    delivery: "classroom",
+    start_date: "2099-05-04",
+    end_date: "2099-05-08",
+    capacity: 30,
+    enrolled: 12,
+    waitlisted: 0,
+    completed: 0,
+    days: 5,
+    online_url: null,
+    place: "BPSDM Provinsi Bengkulu",
+    self_registration: false,
+    trainers: [],
+    created_at: "2026-01-01T00:00:00Z",
+    updated_at: "2026-01-01T00:00:00Z",
     ...over,
   };
 }

@@ -4,19 +4,16 @@
 // nothing here can lead to the sign-in page. The questions are those of an employee's task
 // (./questions). The page speaks the language chosen in this browser, else the browser's own,
 // else Indonesian, without changing the language of the rest of the app.
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useParams } from "react-router";
-import { I18nextProvider, useTranslation } from "react-i18next";
-import type { i18n as I18n } from "i18next";
-import i18n, { applyLang, LANGUAGES, preferredLanguage, setLanguage, type Language } from "../../i18n";
+import { useTranslation } from "react-i18next";
 import { ApiProblem } from "../../api/problem";
 import { Button } from "../../ui/Button";
+import { PublicPage } from "../../ui/PublicPage";
 import { ErrorState, Loading, Notice } from "../../ui/States";
 import { useAnswerPublicSurvey, usePublicSurvey, type PublicSurvey } from "./api";
 import { collectAnswers, inOrder, placeAnswerError, QuestionList, type Entries } from "./questions";
 import { useFormErrors } from "./shared";
-
-const LANGUAGE_NAMES: Record<Language, string> = { id: "Bahasa Indonesia", en: "English" };
 
 /** The link's token names no open survey: unknown, mistyped, or the survey has been closed. */
 function isGone(err: unknown): boolean {
@@ -30,57 +27,10 @@ export default function PublicSurveyRoute() {
 }
 
 export function PublicSurveyPage({ token }: { token: string }) {
-  // Its own i18next instance (sharing the texts): the visitor's language, here only.
-  const [local] = useState(() => i18n.cloneInstance({ lng: preferredLanguage() }));
-  useEffect(() => {
-    applyLang(local.language);
-    const follow = (lng: string) => applyLang(lng);
-    local.on("languageChanged", follow);
-    return () => {
-      local.off("languageChanged", follow);
-      applyLang(i18n.language);
-    };
-  }, [local]);
   return (
-    <I18nextProvider i18n={local}>
-      <Frame local={local}>
-        <Survey token={token} />
-      </Frame>
-    </I18nextProvider>
-  );
-}
-
-/** The page around the survey: the Pembina name and the language; no navigation. */
-function Frame({ local, children }: { local: I18n; children: ReactNode }) {
-  const { t, i18n: current } = useTranslation();
-  return (
-    <div className="public-page">
-      <header className="public-header">
-        <p className="public-brand">
-          {t("appName")}
-          <span className="public-tagline">{t("tagline")}</span>
-        </p>
-        <select
-          className="public-lang"
-          aria-label={t("header.language")}
-          value={current.language}
-          onChange={(e) => {
-            const lng = e.target.value as Language;
-            setLanguage(lng);
-            void local.changeLanguage(lng);
-          }}
-        >
-          {LANGUAGES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LANGUAGE_NAMES[l]}
-            </option>
-          ))}
-        </select>
-      </header>
-      <main id="main" className="public-main">
-        {children}
-      </main>
-    </div>
+    <PublicPage>
+      <Survey token={token} />
+    </PublicPage>
   );
 }
 
