@@ -431,4 +431,44 @@ mod tests {
             "materials/abc"
         );
     }
+
+    /// Against a real S3-compatible server when `PEMBINA_TEST_S3_ENDPOINT` names one (CI starts
+    /// moto's server and creates the bucket `pembina-test`); skipped otherwise, unless
+    /// `PEMBINA_TEST_REQUIRE_S3` is set.
+    #[tokio::test]
+    async fn s3_round_trip_against_a_real_server() {
+        let Ok(endpoint) = std::env::var("PEMBINA_TEST_S3_ENDPOINT") else {
+            assert!(
+                std::env::var("PEMBINA_TEST_REQUIRE_S3").is_err(),
+                "PEMBINA_TEST_REQUIRE_S3 is set but PEMBINA_TEST_S3_ENDPOINT is not"
+            );
+            eprintln!("PEMBINA_TEST_S3_ENDPOINT is not set: S3 round trip not run");
+            return;
+        };
+        let builder = AmazonS3Builder::new()
+            .with_config(AmazonS3ConfigKey::AccessKeyId, "testing")
+            .with_config(AmazonS3ConfigKey::SecretAccessKey, "testing")
+            .with_config(AmazonS3ConfigKey::Region, "us-east-1")
+            .with_config(AmazonS3ConfigKey::Endpoint, endpoint)
+            .with_config(
+                AmazonS3ConfigKey::Client(object_store::ClientConfigKey::AllowHttp),
+                "true",
+            );
+        let storage =
+            Storage::s3("s3://pembina-test/ci", builder, 64 * MIB).expect("build S3 storage");
+        round_trip(&storage).await;
+
+        // Above 8 MiB the upload goes in parts; it comes back byte for byte, streamed.
+        let big: Vec<u8> = (0..9 * MIB as usize).map(|i| (i % 251) as u8).collect();
+        let key = format!("materials/{}", uuid::Uuid::new_v4());
+        storage
+            .put(&key, Bytes::from(big.clone()))
+            .await
+            .expect("multipart put");
+        let (size, body, chunks) = read_all(&storage, &key).await;
+        assert_eq!(size, big.len() as u64);
+        assert!(body == big, "the large object comes back intact");
+        assert!(chunks > 1, "the download streams in chunks");
+        storage.delete(&key).await.expect("delete");
+    }
 }
