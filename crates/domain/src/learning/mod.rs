@@ -4,6 +4,7 @@
 //! Everything here is pure: the persistence layer stores what these functions decide.
 
 pub mod certificate;
+pub mod evaluation;
 pub mod jp;
 pub mod programme;
 pub mod quiz;
