@@ -16,8 +16,8 @@ use pembina_domain::org::{
     NewOrgUnit, NewPosition, OrgUnitInput, OrgUnitKind, PositionInput, PositionKind,
 };
 use pembina_persistence::audit::Actor;
-use pembina_persistence::entities::{competency_assessments, employees};
-use pembina_persistence::repositories::{competency, org};
+use pembina_persistence::entities::{competency_assessments, employees, jp_credits};
+use pembina_persistence::repositories::{competency, jp, org};
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Set, Statement};
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -229,9 +229,52 @@ async fn seed(db: &DatabaseConnection, n: usize) -> (Uuid, Uuid) {
     (agency.id, root.id)
 }
 
+/// Three credits this year for every employee: from 0 to 30 JP in all, so some meet 20 JP.
+async fn seed_credits(db: &DatabaseConnection, agency: Uuid, year: i32) {
+    let ids: Vec<Uuid> = employees::Entity::find()
+        .all(db)
+        .await
+        .expect("employees")
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    let now = Utc::now();
+    for (c, chunk) in ids.chunks(300).enumerate() {
+        let rows = chunk.iter().enumerate().flat_map(|(i, e)| {
+            (0..3).map(move |k| jp_credits::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                agency_id: Set(agency),
+                employee_id: Set(*e),
+                year: Set(year),
+                occurred_on: Set(NaiveDate::from_ymd_opt(year, 3 + k, 10).expect("date")),
+                source: Set("external".into()),
+                source_ref: Set(format!("bench-{c}-{i}-{k}")),
+                title: Set("Bimtek".into()),
+                activity_kind: Set("bimtek".into()),
+                provider: Set(None),
+                minutes: Set(None),
+                jp_centi: Set(((i * 37 + k as usize * 11) % 1000) as i32),
+                recorded_by: Set(None),
+                created_at: Set(now),
+            })
+        });
+        jp_credits::Entity::insert_many(rows)
+            .exec_without_returning(db)
+            .await
+            .expect("credits");
+    }
+}
+
 async fn measure(backend: &str, n: usize, dir: &Path) -> Vec<Value> {
     let db = connect(backend, dir).await;
     let (agency, root) = seed(&db, n).await;
+    let year = 2026;
+    seed_credits(&db, agency, year).await;
+    // A live database has planner statistics (autovacuum, or the import's own ANALYZE); without
+    // them PostgreSQL plans the freshly seeded tables as empty.
+    if backend == "postgres" {
+        db.execute_unprepared("ANALYZE").await.expect("analyze");
+    }
     let today = Utc::now().date_naive();
     let backend_kind = db.get_database_backend();
     let p1 = if backend == "sqlite" { "?" } else { "$1" };
@@ -271,10 +314,63 @@ async fn measure(backend: &str, n: usize, dir: &Path) -> Vec<Value> {
         assert!(!list.is_empty());
         needs.push(t.elapsed());
     }
+    // The 20 JP dashboard: its baseline reads the agency's active employees and the year's
+    // credits with plain SQL; the summary and the first shortfall page group them in SQL.
+    let raw2 = |sql: String| {
+        Statement::from_sql_and_values(backend_kind, sql, [agency.into(), year.into()])
+    };
+    let p2 = if backend == "sqlite" { "?" } else { "$2" };
+    let (mut jp_base, mut jp_summary, mut jp_short) = (Vec::new(), Vec::new(), Vec::new());
+    let staff = jp::Staff {
+        agency_id: agency,
+        unit: None,
+        year,
+    };
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        let a = db
+            .query_all_raw(raw(format!(
+                "SELECT * FROM employees WHERE agency_id = {p1} AND status = 'active'"
+            )))
+            .await
+            .expect("raw employees");
+        let c = db
+            .query_all_raw(raw2(format!(
+                "SELECT * FROM jp_credits WHERE agency_id = {p1} AND year = {p2}"
+            )))
+            .await
+            .expect("raw credits");
+        assert!(a.len() == n && c.len() == 3 * n);
+        jp_base.push(t.elapsed());
+
+        let t = Instant::now();
+        let units = jp::summary(&db, Scope::All, &staff).await.expect("summary");
+        assert_eq!(units.iter().map(|u| u.employees).sum::<i64>(), n as i64);
+        jp_summary.push(t.elapsed());
+
+        let t = Instant::now();
+        let page = jp::shortfall_page(
+            &db,
+            Scope::All,
+            &staff,
+            pembina_domain::page::PageRequest::parse(None, Some(50)).expect("page"),
+        )
+        .await
+        .expect("shortfall");
+        assert!(page.total > 0);
+        jp_short.push(t.elapsed());
+    }
+    let jb = median(jp_base);
     let b = median(base);
-    [("baseline", b), ("heat_map", median(heat)), ("training_needs", median(needs))]
+    let jp_rows = [
+        ("jp_baseline", jb, jb),
+        ("jp_summary", median(jp_summary), jb),
+        ("jp_shortfall_page", median(jp_short), jb),
+    ];
+    [("baseline", b, b), ("heat_map", median(heat), b), ("training_needs", median(needs), b)]
         .into_iter()
-        .map(|(what, ms)| {
+        .chain(jp_rows)
+        .map(|(what, ms, b)| {
             println!("| {backend} | {what} | {ms:.1} | {:.2} |", ms / b);
             json!({"backend": backend, "run": what, "employees": n, "median_ms": ms, "ratio_to_baseline": ms / b})
         })
@@ -301,7 +397,7 @@ fn main() {
         backends.push("postgres");
     }
     println!(
-        "\nheat map and training needs of an agency of {n} employees (median of {RUNS} runs)\n"
+        "\nheat map, training needs and the 20 JP dashboard of an agency of {n} employees (median of {RUNS} runs)\n"
     );
     println!("| database | run | ms | × baseline |\n|---|---|---:|---:|");
     let mut results = Vec::new();

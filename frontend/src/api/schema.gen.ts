@@ -1122,6 +1122,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/skp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your own plan of a year; 404 when you have none.
+         * @description **Who may call:** any signed-in user linked to an employee record.
+         */
+        get: operations["get_my_skp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/survey-tasks": {
         parameters: {
             query?: never;
@@ -1135,6 +1155,28 @@ export interface paths {
          *     list).
          */
         get: operations["my_survey_tasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/team-skp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your direct reports (employees whose supervisor you are, except inactive ones), by name,
+         *     each with their plan of the year or null.
+         * @description **Who may call:** any signed-in user linked to an employee record (an empty list for those
+         *     without reports).
+         */
+        get: operations["get_my_team_skp"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1785,6 +1827,145 @@ export interface paths {
          * @description **Who may call:** any signed-in user linked to an employee record of the session's agency.
          */
         post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skp-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start your own plan (SKP) for a year, in `draft`. Its rater is your direct supervisor as your
+         *     employee record names them now (409 `no_supervisor` when it names none); 409 `duplicate` when
+         *     you already have a plan for that year.
+         * @description **Who may call:** any signed-in user linked to an employee record (for their own plan).
+         */
+        post: operations["create_skp_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skp-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One plan with its results, each result's realisations and feedback, the plan-level
+         *     feedback, and the steps the caller may take.
+         * @description **Who may call:** the owner; the rater; agency_admin (their agency); super_admin. Anyone
+         *     else — another supervisor or another agency's admin included — is told it does not exist
+         *     (404).
+         */
+        get: operations["get_skp_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skp-plans/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give feedback on the plan or one of its results; the owner sees it at once in the plan.
+         * @description **Who may call:** the rater, while the plan is `agreed`, `in_progress` or `evaluated`;
+         *     others who can see the plan get 403, anyone else 404.
+         */
+        post: operations["add_skp_feedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skp-plans/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the plan's work results. Errors name `results[i].field`; a `supports_result_id` that
+         *     is not a result of the rater's plan of the same year is `unknown_reference`; 409
+         *     `result_supported` when a report's result supports one of the results being replaced.
+         *     Realisations of replaced results go with them; feedback on them stays, on the plan.
+         * @description **Who may call:** the owner or the rater, while the plan is `draft`; others who can see the
+         *     plan get 403.
+         */
+        put: operations["put_skp_results"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skp-plans/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a workflow step: `agree` (draft → agreed), `reopen` (agreed → draft), `start` (agreed →
+         *     in_progress), `evaluate` (in_progress → evaluated; both ratings required, the predikat is
+         *     read from the PermenPANRB 6/2022 matrix), `return_evaluation` (evaluated → in_progress,
+         *     clearing the ratings), `finalise` (evaluated → final). 409 `invalid_transition` when the
+         *     plan's state does not allow the step; 403 when the caller may not take it (nobody rates their
+         *     own plan). Each step is audited.
+         * @description **Who may call:** agree, reopen, evaluate, return_evaluation: the rater. start: the owner or
+         *     the rater. finalise: the rater, or agency_admin (their agency) / super_admin. Callers who
+         *     cannot see the plan (another supervisor, another agency) get 404.
+         */
+        post: operations["take_skp_step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skp-results/{id}/realisations/{quarter}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record a result's realisation of a quarter (1-4), replacing what was recorded for that
+         *     quarter. An `agreed` plan moves to `in_progress` with its first realisation. Answers the plan.
+         * @description **Who may call:** the owner, while the plan is `agreed` or `in_progress`; others who can see
+         *     the plan get 403, anyone else 404.
+         */
+        put: operations["put_skp_realisation"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2537,6 +2718,13 @@ export interface components {
             /** Format: uuid */
             org_unit_id?: string | null;
             title: string;
+        };
+        CreateSkpPlanRequest: {
+            /**
+             * Format: int64
+             * @example 2027
+             */
+            year: number;
         };
         CreateUserRequest: {
             /**
@@ -4159,6 +4347,12 @@ export interface components {
             /** Format: uuid */
             position_id: string;
         };
+        /**
+         * @description The final rating (predikat kinerja) of PermenPANRB 6/2022: sangat_baik, baik,
+         *     butuh_perbaikan, kurang (Kurang/Misconduct), sangat_kurang.
+         * @enum {string}
+         */
+        Predikat: "sangat_baik" | "baik" | "butuh_perbaikan" | "kurang" | "sangat_kurang";
         /** @description An RFC 9457 problem document. */
         Problem: {
             /**
@@ -4317,6 +4511,22 @@ export interface components {
              */
             conversions: components["schemas"]["JpConversionItem"][];
         };
+        PutRealisationRequest: {
+            /**
+             * @description A link (http or https) to the evidence (bukti dukung).
+             * @example https://drive.example.go.id/bukti/q1.pdf
+             */
+            evidence_url?: string | null;
+            /**
+             * @description What was achieved in the quarter, 1-2000 characters.
+             * @example 3 laporan disampaikan tepat waktu
+             */
+            realisation: string;
+        };
+        PutSkpResultsRequest: {
+            /** @description The whole list, in order (at most 100); it replaces the plan's results. */
+            results: components["schemas"]["SkpResultRequest"][];
+        };
         PutStandardRequest: {
             /**
              * @description The explicit levels of this position; they replace the previous ones. National
@@ -4385,6 +4595,11 @@ export interface components {
             /** @description Text questions: the answers. */
             texts: string[];
         };
+        /**
+         * @description below (Di Bawah Ekspektasi), as_expected (Sesuai Ekspektasi), above (Di Atas Ekspektasi).
+         * @enum {string}
+         */
+        Rating: "below" | "as_expected" | "above";
         RecommendationResponse: {
             closes: components["schemas"]["ClosesResponse"][];
             /**
@@ -4490,6 +4705,161 @@ export interface components {
             nip: string;
             /** Format: int32 */
             required: number;
+        };
+        /**
+         * @description How a result is measured: quantitative or qualitative.
+         * @enum {string}
+         */
+        SkpApproach: "quantitative" | "qualitative";
+        SkpFeedbackRequest: {
+            /**
+             * Format: uuid
+             * @description A result of this plan; absent for feedback on the plan as a whole.
+             */
+            result_id?: string | null;
+            /**
+             * @description 1-2000 characters.
+             * @example Target triwulan I tercapai; lampirkan notulen rapat.
+             */
+            text: string;
+        };
+        SkpFeedbackResponse: {
+            /** Format: uuid */
+            author_employee_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The result it is about; null for the plan as a whole.
+             */
+            result_id?: string | null;
+            text: string;
+        };
+        SkpPlanResponse: {
+            /** Format: uuid */
+            agency_id: string;
+            /** @description The workflow steps the caller may take now. */
+            allowed_steps: components["schemas"]["SkpStep"][];
+            behaviour_rating?: components["schemas"]["Rating"] | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @description The employee whose plan it is.
+             */
+            employee_id: string;
+            /** Format: date-time */
+            evaluated_at?: string | null;
+            /** @description Feedback on the plan as a whole, oldest first. */
+            feedback: components["schemas"]["SkpFeedbackResponse"][];
+            /** Format: date-time */
+            finalised_at?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Whether the caller may replace the results now. */
+            may_edit: boolean;
+            /** @description Whether the caller may give feedback now. */
+            may_give_feedback: boolean;
+            /** @description Whether the caller may record realisations now. */
+            may_record_realisation: boolean;
+            predikat?: components["schemas"]["Predikat"] | null;
+            /**
+             * Format: uuid
+             * @description Their direct supervisor when the plan was created (pejabat penilai).
+             */
+            rater_employee_id: string;
+            results: components["schemas"]["SkpResultResponse"][];
+            results_rating?: components["schemas"]["Rating"] | null;
+            state: components["schemas"]["SkpState"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            year: number;
+        };
+        SkpRealisationResponse: {
+            evidence_url?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description 1-4.
+             */
+            quarter: number;
+            realisation: string;
+            /** Format: date-time */
+            recorded_at: string;
+        };
+        SkpResultRequest: {
+            approach: components["schemas"]["SkpApproach"];
+            /**
+             * @description The work result (RHK), 1-1000 characters.
+             * @example Tersusunnya laporan kinerja bidang yang tepat waktu
+             */
+            description: string;
+            /**
+             * @description 1-1000 characters.
+             * @example Jumlah laporan kinerja yang disampaikan tepat waktu
+             */
+            indicator: string;
+            section: components["schemas"]["SkpSection"];
+            /**
+             * Format: uuid
+             * @description A result of the rater's plan of the same year that this one supports.
+             */
+            supports_result_id?: string | null;
+            /**
+             * @description 1-500 characters.
+             * @example 12 laporan
+             */
+            target: string;
+        };
+        SkpResultResponse: {
+            approach: components["schemas"]["SkpApproach"];
+            /** @description The work result (rencana hasil kerja, RHK). */
+            description: string;
+            /** @description Oldest first. */
+            feedback: components["schemas"]["SkpFeedbackResponse"][];
+            /** Format: uuid */
+            id: string;
+            indicator: string;
+            /** @description By quarter. */
+            realisations: components["schemas"]["SkpRealisationResponse"][];
+            section: components["schemas"]["SkpSection"];
+            /**
+             * Format: int32
+             * @description Position in the plan, from 1.
+             */
+            seq: number;
+            /**
+             * Format: uuid
+             * @description The result of the rater's plan this one supports (intervensi).
+             */
+            supports_result_id?: string | null;
+            target: string;
+        };
+        /**
+         * @description main (hasil kerja utama) or additional (tambahan).
+         * @enum {string}
+         */
+        SkpSection: "main" | "additional";
+        /**
+         * @description The state of a yearly SKP: draft, agreed (expectations agreed with the rater),
+         *     in_progress (realisations being recorded), evaluated, final.
+         * @enum {string}
+         */
+        SkpState: "draft" | "agreed" | "in_progress" | "evaluated" | "final";
+        /**
+         * @description A step of the SKP workflow: agree (rater), reopen (rater), start (owner or rater),
+         *     evaluate (rater), return_evaluation (rater), finalise (rater or admin).
+         * @enum {string}
+         */
+        SkpStep: "agree" | "reopen" | "start" | "evaluate" | "return_evaluation" | "finalise";
+        SkpStepRequest: {
+            behaviour_rating?: components["schemas"]["Rating"] | null;
+            results_rating?: components["schemas"]["Rating"] | null;
+            step: components["schemas"]["SkpStep"];
         };
         StandardEntryResponse: {
             competency: components["schemas"]["CompetencyRef"];
@@ -4630,6 +5000,19 @@ export interface components {
             /** Format: uuid */
             survey_id: string;
             title: string;
+        };
+        TeamSkpItem: {
+            /** Format: uuid */
+            employee_id: string;
+            name: string;
+            nip: string;
+            plan?: components["schemas"]["TeamSkpPlan"] | null;
+        };
+        TeamSkpPlan: {
+            /** Format: uuid */
+            id: string;
+            predikat?: components["schemas"]["Predikat"] | null;
+            state: components["schemas"]["SkpState"];
         };
         /**
          * @description pre (before learning), post (after; may be required to complete), module (a module's quiz).
@@ -6911,6 +7294,32 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    get_my_skp: {
+        parameters: {
+            query: {
+                /** @description The plan's year (2000-2100). */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpPlanResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     my_survey_tasks: {
         parameters: {
             query?: never;
@@ -6930,6 +7339,32 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_my_team_skp: {
+        parameters: {
+            query: {
+                /** @description The plan's year (2000-2100). */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamSkpItem"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -8339,6 +8774,197 @@ export interface operations {
                 content?: never;
             };
             409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    create_skp_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSkpPlanRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpPlanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_skp_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpPlanResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    add_skp_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkpFeedbackRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpFeedbackResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    put_skp_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutSkpResultsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpPlanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    take_skp_step: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkpStepRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpPlanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    put_skp_realisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The result */
+                id: string;
+                /** @description 1-4 */
+                quarter: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutRealisationRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpPlanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };

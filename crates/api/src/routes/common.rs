@@ -79,6 +79,9 @@ macro_rules! api_enum {
 }
 
 use pembina_domain::accounts::Role as DRole;
+use pembina_domain::appraisal::plan::{Approach as DApproach, Section as DSection};
+use pembina_domain::appraisal::predikat::{Predikat as DPredikat, Rating as DRating};
+use pembina_domain::appraisal::workflow::{PlanState as DPlanState, Step as DStep};
 use pembina_domain::competency::CompetencyGroup as DCompetencyGroup;
 use pembina_domain::competency::assessment::AssessmentMethod as DAssessmentMethod;
 use pembina_domain::competency::gap::MatchCategory as DMatchCategory;
@@ -222,6 +225,33 @@ api_enum!(
 api_enum!(
     /// What a participant still lacks to complete: attendance, modules, post_test.
     Unmet = DUnmet { Attendance, Modules, PostTest }
+);
+api_enum!(
+    /// The state of a yearly SKP: draft, agreed (expectations agreed with the rater),
+    /// in_progress (realisations being recorded), evaluated, final.
+    SkpState = DPlanState { Draft, Agreed, InProgress, Evaluated, Final }
+);
+api_enum!(
+    /// A step of the SKP workflow: agree (rater), reopen (rater), start (owner or rater),
+    /// evaluate (rater), return_evaluation (rater), finalise (rater or admin).
+    SkpStep = DStep { Agree, Reopen, Start, Evaluate, ReturnEvaluation, Finalise }
+);
+api_enum!(
+    /// below (Di Bawah Ekspektasi), as_expected (Sesuai Ekspektasi), above (Di Atas Ekspektasi).
+    Rating = DRating { Below, AsExpected, Above }
+);
+api_enum!(
+    /// The final rating (predikat kinerja) of PermenPANRB 6/2022: sangat_baik, baik,
+    /// butuh_perbaikan, kurang (Kurang/Misconduct), sangat_kurang.
+    Predikat = DPredikat { SangatBaik, Baik, ButuhPerbaikan, Kurang, SangatKurang }
+);
+api_enum!(
+    /// main (hasil kerja utama) or additional (tambahan).
+    SkpSection = DSection { Main, Additional }
+);
+api_enum!(
+    /// How a result is measured: quantitative or qualitative.
+    SkpApproach = DApproach { Quantitative, Qualitative }
 );
 
 /// Deserialises a present field, null included, as `Some`: with `#[serde(default)]` this tells

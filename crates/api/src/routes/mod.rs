@@ -16,6 +16,7 @@ pub mod org_units;
 pub mod plans;
 pub mod positions;
 pub mod programmes;
+pub mod skp;
 pub mod surveys;
 pub mod users;
 
@@ -144,4 +145,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(jp::put_jp_conversions)
         .service(jp::get_jp_summary)
         .service(jp::list_jp_shortfall);
+    cfg.service(skp::create_skp_plan)
+        .service(skp::get_my_skp)
+        .service(skp::get_my_team_skp)
+        .service(skp::get_skp_plan)
+        .service(skp::put_skp_results)
+        .service(skp::take_skp_step)
+        .service(skp::add_skp_feedback)
+        .service(skp::put_skp_realisation);
 }

@@ -15,6 +15,7 @@ mod jp;
 mod learning;
 mod openapi;
 mod org;
+mod skp;
 mod spa;
 mod surveys;
 mod users;

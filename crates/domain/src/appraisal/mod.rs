@@ -4,5 +4,6 @@
 
 pub mod credit;
 pub mod curve;
+pub mod plan;
 pub mod predikat;
 pub mod workflow;

@@ -17,6 +17,7 @@ mod m20261127_000011_create_surveys;
 mod m20261127_000012_create_development_plans;
 mod m20261127_000013_widen_import_kind_and_keys;
 mod m20261127_000014_create_learning;
+mod m20261127_000015_create_skp;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000012_create_development_plans::Migration),
             Box::new(m20261127_000013_widen_import_kind_and_keys::Migration),
             Box::new(m20261127_000014_create_learning::Migration),
+            Box::new(m20261127_000015_create_skp::Migration),
         ]
     }
 }

@@ -15,6 +15,7 @@ pub mod org;
 pub mod people;
 pub mod plans;
 pub mod programmes;
+pub mod skp;
 pub mod surveys;
 
 use pembina_domain::DomainError;
