@@ -18,7 +18,7 @@ use pembina_domain::learning::recommend::{Candidate, Recommendation, recommend};
 use pembina_domain::learning::session::{
     Delivery, EnrolmentSource, EnrolmentStatus, admit, check_day, places_free, session_days,
 };
-use pembina_domain::{DomainError, FieldError};
+use pembina_domain::DomainError;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
@@ -30,7 +30,7 @@ use uuid::Uuid;
 use super::competency::employee_gap_report;
 use super::jp::{self, Amount, CreditRequest, CreditSource};
 use super::programmes::{ProgrammeDetail, get_programme_detail, get_session, quiz_of};
-use super::scoped;
+use super::{ids_in_agency, scoped, unknown_refs};
 use crate::DbResultExt;
 use crate::audit::{self, Actor, Change};
 use crate::bulk::any_of;
@@ -104,29 +104,20 @@ pub async fn enrol(
         ));
     }
     let backend = txn.get_database_backend();
-    let found: HashSet<Uuid> = employees::Entity::find()
-        .select_only()
-        .column(employees::Column::Id)
-        .filter(any_of(backend, employees::Column::Id, ids.clone()))
-        .filter(employees::Column::AgencyId.eq(session.agency_id))
-        .into_tuple::<Uuid>()
-        .all(&txn)
-        .await
-        .dom()?
-        .into_iter()
-        .collect();
-    let errors: Vec<FieldError> = ids
-        .iter()
-        .enumerate()
-        .filter(|(_, id)| !found.contains(id))
-        .map(|(i, _)| {
-            FieldError::new(
-                format!("employee_ids[{i}]"),
-                "unknown_reference",
-                "no such employee in this agency",
-            )
-        })
-        .collect();
+    let found = ids_in_agency::<employees::Entity, _>(
+        &txn,
+        employees::Column::Id,
+        employees::Column::AgencyId,
+        session.agency_id,
+        &ids,
+    )
+    .await?;
+    let errors = unknown_refs(
+        &ids,
+        &found,
+        |i| format!("employee_ids[{i}]"),
+        "no such employee in this agency",
+    );
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }
@@ -650,18 +641,12 @@ pub async fn record_attendance(
         .dom()?
         .into_iter()
         .collect();
-    let errors: Vec<FieldError> = ids
-        .iter()
-        .enumerate()
-        .filter(|(_, id)| !known.contains(id))
-        .map(|(i, _)| {
-            FieldError::new(
-                format!("marks[{i}].enrolment_id"),
-                "unknown_reference",
-                "not a participant holding a place in this session",
-            )
-        })
-        .collect();
+    let errors = unknown_refs(
+        &ids,
+        &known,
+        |i| format!("marks[{i}].enrolment_id"),
+        "not a participant holding a place in this session",
+    );
     if !errors.is_empty() {
         return Err(DomainError::Validation(errors));
     }

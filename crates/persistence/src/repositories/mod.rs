@@ -122,3 +122,49 @@ pub(crate) fn subtree_ids(
 pub(crate) fn starts_with<C: ColumnTrait>(col: C, prefix: &str) -> SimpleExpr {
     col.like(LikeExpr::new(format!("{}%", like_escape(prefix))).escape('\\'))
 }
+
+/// Of `ids`, the ones that are rows of `E` in `agency_id` (one query; none for no ids).
+pub(crate) async fn ids_in_agency<E, C>(
+    db: &C,
+    id: E::Column,
+    agency: E::Column,
+    agency_id: uuid::Uuid,
+    ids: &[uuid::Uuid],
+) -> Result<std::collections::HashSet<uuid::Uuid>, pembina_domain::DomainError>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    use crate::DbResultExt;
+    if ids.is_empty() {
+        return Ok(std::collections::HashSet::new());
+    }
+    let found: Vec<uuid::Uuid> = E::find()
+        .select_only()
+        .column(id)
+        .filter(crate::bulk::any_of(
+            db.get_database_backend(),
+            id,
+            ids.to_vec(),
+        ))
+        .filter(agency.eq(agency_id))
+        .into_tuple()
+        .all(db)
+        .await
+        .dom()?;
+    Ok(found.into_iter().collect())
+}
+
+/// An `unknown_reference` error for each of `ids` not in `found`, named by its position.
+pub(crate) fn unknown_refs(
+    ids: &[uuid::Uuid],
+    found: &std::collections::HashSet<uuid::Uuid>,
+    field: impl Fn(usize) -> String,
+    message: &'static str,
+) -> Vec<pembina_domain::FieldError> {
+    ids.iter()
+        .enumerate()
+        .filter(|(_, id)| !found.contains(id))
+        .map(|(i, _)| pembina_domain::FieldError::new(field(i), "unknown_reference", message))
+        .collect()
+}

@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use super::competency::get_competency;
 use super::org::get_unit;
-use super::{fetch_page, scoped};
+use super::{fetch_page, ids_in_agency, scoped, unknown_refs};
 use crate::DbResultExt;
 use crate::audit::{self, Actor, Change};
 use crate::bulk::any_of;
@@ -174,30 +174,20 @@ async fn check_refs<C: ConnectionTrait>(
             "no such unit in this agency",
         ));
     }
-    if !p.employee_ids.is_empty() {
-        let found: Vec<Uuid> = employees::Entity::find()
-            .select_only()
-            .column(employees::Column::Id)
-            .filter(any_of(
-                db.get_database_backend(),
-                employees::Column::Id,
-                p.employee_ids.clone(),
-            ))
-            .filter(employees::Column::AgencyId.eq(agency_id))
-            .into_tuple()
-            .all(db)
-            .await
-            .dom()?;
-        for (i, id) in p.employee_ids.iter().enumerate() {
-            if !found.contains(id) {
-                errors.push(pembina_domain::FieldError::new(
-                    format!("employee_ids[{i}]"),
-                    "unknown_reference",
-                    "no such employee in this agency",
-                ));
-            }
-        }
-    }
+    let found = ids_in_agency::<employees::Entity, _>(
+        db,
+        employees::Column::Id,
+        employees::Column::AgencyId,
+        agency_id,
+        &p.employee_ids,
+    )
+    .await?;
+    errors.extend(unknown_refs(
+        &p.employee_ids,
+        &found,
+        |i| format!("employee_ids[{i}]"),
+        "no such employee in this agency",
+    ));
     if errors.is_empty() {
         Ok(())
     } else {

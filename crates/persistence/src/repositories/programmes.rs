@@ -18,7 +18,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::competency::get_competency;
-use super::{contains_ci, fetch_page, scoped};
+use super::{contains_ci, fetch_page, ids_in_agency, scoped, unknown_refs};
 use crate::DbResultExt;
 use crate::audit::{self, Actor, Change};
 use crate::bulk::any_of;
@@ -252,55 +252,34 @@ async fn check_refs<C: ConnectionTrait>(
             ));
         }
     }
-    let backend = db.get_database_backend();
-    if !p.position_ids.is_empty() {
-        let found: Vec<Uuid> = positions::Entity::find()
-            .select_only()
-            .column(positions::Column::Id)
-            .filter(any_of(
-                backend,
-                positions::Column::Id,
-                p.position_ids.clone(),
-            ))
-            .filter(positions::Column::AgencyId.eq(agency_id))
-            .into_tuple()
-            .all(db)
-            .await
-            .dom()?;
-        for (i, id) in p.position_ids.iter().enumerate() {
-            if !found.contains(id) {
-                errors.push(FieldError::new(
-                    format!("position_ids[{i}]"),
-                    "unknown_reference",
-                    "no such position in this agency",
-                ));
-            }
-        }
-    }
-    if !p.org_unit_ids.is_empty() {
-        let found: Vec<Uuid> = org_units::Entity::find()
-            .select_only()
-            .column(org_units::Column::Id)
-            .filter(any_of(
-                backend,
-                org_units::Column::Id,
-                p.org_unit_ids.clone(),
-            ))
-            .filter(org_units::Column::AgencyId.eq(agency_id))
-            .into_tuple()
-            .all(db)
-            .await
-            .dom()?;
-        for (i, id) in p.org_unit_ids.iter().enumerate() {
-            if !found.contains(id) {
-                errors.push(FieldError::new(
-                    format!("org_unit_ids[{i}]"),
-                    "unknown_reference",
-                    "no such unit in this agency",
-                ));
-            }
-        }
-    }
+    let positions = ids_in_agency::<positions::Entity, _>(
+        db,
+        positions::Column::Id,
+        positions::Column::AgencyId,
+        agency_id,
+        &p.position_ids,
+    )
+    .await?;
+    errors.extend(unknown_refs(
+        &p.position_ids,
+        &positions,
+        |i| format!("position_ids[{i}]"),
+        "no such position in this agency",
+    ));
+    let units = ids_in_agency::<org_units::Entity, _>(
+        db,
+        org_units::Column::Id,
+        org_units::Column::AgencyId,
+        agency_id,
+        &p.org_unit_ids,
+    )
+    .await?;
+    errors.extend(unknown_refs(
+        &p.org_unit_ids,
+        &units,
+        |i| format!("org_unit_ids[{i}]"),
+        "no such unit in this agency",
+    ));
     if errors.is_empty() {
         Ok(())
     } else {
