@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, Utc};
+use pembina_domain::DomainError;
 use pembina_domain::accounts::Scope;
 use pembina_domain::competency::plan::ActivityKind;
 use pembina_domain::learning::certificate::code_from;
@@ -18,7 +19,6 @@ use pembina_domain::learning::recommend::{Candidate, Recommendation, recommend};
 use pembina_domain::learning::session::{
     Delivery, EnrolmentSource, EnrolmentStatus, admit, check_day, places_free, session_days,
 };
-use pembina_domain::DomainError;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
