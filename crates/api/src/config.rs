@@ -24,6 +24,15 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub log: LogSettings,
     pub storage: StorageSettings,
+    pub evaluation: EvaluationSettings,
+}
+
+/// Training evaluation.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EvaluationSettings {
+    /// Whether `serve` runs the behaviour follow-up scheduler (at start, then hourly). Turn it
+    /// off on all but one instance if you like; running it on several is harmless.
+    pub follow_up_scheduler: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -78,6 +87,7 @@ struct Defaults {
     auth: DefaultAuth,
     log: LogSettings,
     storage: StorageSettings,
+    evaluation: EvaluationSettings,
 }
 
 #[derive(Serialize)]
@@ -113,6 +123,9 @@ impl Settings {
             storage: StorageSettings {
                 url: "data/files".into(),
                 max_upload_mb: 200,
+            },
+            evaluation: EvaluationSettings {
+                follow_up_scheduler: true,
             },
         };
         let file = std::env::var("PEMBINA_CONFIG").unwrap_or_else(|_| "config/default.toml".into());
@@ -171,5 +184,14 @@ mod tests {
         .expect("load");
         assert_eq!(s.storage.url, "s3://bucket/prefix");
         assert_eq!(s.storage.max_upload_mb, 5);
+    }
+
+    #[test]
+    fn the_follow_up_scheduler_is_on_unless_switched_off() {
+        let s = Settings::load(&[]).expect("defaults load");
+        assert!(s.evaluation.follow_up_scheduler);
+        let s =
+            Settings::load(&[("evaluation.follow_up_scheduler", "false".into())]).expect("load");
+        assert!(!s.evaluation.follow_up_scheduler);
     }
 }

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod config;
 pub mod demo;
+pub mod demo_appraisal;
 pub mod demo_learning;
 pub mod error;
 pub mod extract;
@@ -11,6 +12,7 @@ pub mod imports;
 pub mod openapi;
 pub mod pdf;
 pub mod routes;
+pub mod scheduler;
 pub mod startup;
 pub mod storage;
 pub mod telemetry;

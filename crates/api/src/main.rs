@@ -95,8 +95,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 anyhow::bail!("the JWT secret must be at least 32 characters");
             }
             tracing::info!(bind = %s.bind, database = %pembina_persistence::redact(&s.database_url), demo, "starting Pembina");
+            let follow_ups = s.evaluation.follow_up_scheduler;
             let app = Application::build(s, demo).await?;
             tracing::info!(port = app.port(), "listening");
+            if follow_ups {
+                pembina_api::scheduler::spawn_follow_ups(app.db());
+            } else {
+                tracing::info!("follow-up scheduler switched off (evaluation.follow_up_scheduler)");
+            }
             app.run_until_stopped().await?;
         }
         Command::Migrate { database_url } => {

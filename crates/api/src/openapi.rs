@@ -36,6 +36,7 @@ another agency answers 404, exactly like one that does not exist.\n\n\
         (name = "surveys", description = "Needs surveys of employees, supervisors and the public"),
         (name = "competencies", description = "Competency dictionary, position standards, assessments and gaps (PermenPANRB 38/2017)"),
         (name = "learning", description = "Training programmes, sessions, e-learning, and the yearly 20 JP ledger (1 JP = 45 minutes)"),
+        (name = "evaluation", description = "Training evaluation by Kirkpatrick's levels 1-3: reactions, learning gain from the pre- and post-test, and the behaviour follow-up of participants and supervisors months after completion"),
         (name = "skp", description = "Yearly performance plans (SKP, PermenPANRB 6/2022): work results, quarterly realisations, feedback and the rater's evaluation"),
         (name = "operations", description = "Health and readiness"),
     ),

@@ -1,5 +1,5 @@
-//! Printable PDF documents: the training certificate (sertifikat) now, and later the SKP
-//! appraisal document and the A4 QR poster, which reuse the building blocks here.
+//! Printable PDF documents: the training certificate (sertifikat), the SKP document ([`skp`])
+//! and later the A4 QR poster, which reuse the building blocks here.
 //!
 //! Pages are written with `pdf-writer` using three of the PDF standard-14 fonts (Helvetica,
 //! Helvetica-Bold, Helvetica-Oblique) in WinAnsiEncoding, so no font file is embedded or shipped.
@@ -18,6 +18,8 @@
 //! - [`Stack`]: paragraphs stacked vertically, measured before they are drawn;
 //! - [`render`]: pages to the bytes of a PDF file;
 //! - [`tanggal`], [`date_range`], [`format_nip`]: Indonesian formatting of dates and NIPs.
+
+pub mod skp;
 
 use chrono::{Datelike, NaiveDate};
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};

@@ -127,6 +127,9 @@ impl Application {
             crate::demo_learning::seed(&db, crate::routes::learning::today())
                 .await
                 .map_err(|e| anyhow::anyhow!("seeding demo learning data: {e}"))?;
+            crate::demo_appraisal::seed(&db, crate::routes::learning::today())
+                .await
+                .map_err(|e| anyhow::anyhow!("seeding demo appraisal data: {e}"))?;
             if summary.skipped {
                 tracing::info!("demo data already present");
             } else {

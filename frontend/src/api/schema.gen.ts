@@ -480,6 +480,29 @@ export interface paths {
         patch: operations["update_employee"];
         trace?: never;
     };
+    "/api/v1/employees/{id}/appraisal-ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An employee's yearly ratings, newest first, from plans finalised in Pembina and from
+         *     imports, with the credit earned when they held a functional post.
+         * @description **Who may call:** administrators of the employee's agency (API keys with `employees:read`),
+         *     the employee, and their direct supervisor. Anyone else is told the employee does not exist
+         *     (404).
+         */
+        get: operations["get_employee_ratings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/employees/{id}/competency-gap": {
         parameters: {
             query?: never;
@@ -597,6 +620,97 @@ export interface paths {
          */
         get: operations["enrolment_certificate"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agency's behaviour follow-up settings: the window after completion and the reminder
+         *     interval.
+         * @description **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency).
+         */
+        get: operations["get_evaluation_settings"];
+        /**
+         * Changes the agency's follow-up settings. Tasks already created keep their due date.
+         * @description **Who may call:** super_admin (naming `agency_id`); agency_admin (their agency).
+         */
+        put: operations["put_evaluation_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Behaviour follow-ups of the agency by due date, oldest first — with `status=overdue` the
+         *     list to chase: who (name, NIP, role), about whom, due when, and how often reminded.
+         * @description **Who may call:** super_admin; agency_admin (their agency); API keys with `learning:read`.
+         */
+        get: operations["list_follow_ups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Runs the behaviour follow-up scheduler now, for today (WIB), as the server does by itself
+         *     every hour: creates the tasks that have fallen due (one for the participant, one for their
+         *     supervisor) and records the reminders that are due. Running it again changes nothing.
+         * @description **Who may call:** super_admin (every agency, or the one named); agency_admin (their
+         *     agency).
+         */
+        post: operations["run_follow_ups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Answers a behaviour follow-up (Kirkpatrick level 3). The answer may be amended for 7 days
+         *     after it was first given; later answers 409 `amend_window_closed`.
+         * @description **Who may call:** the task's respondent (the participant, or their supervisor); anyone else
+         *     gets 404.
+         */
+        put: operations["answer_follow_up"];
         post?: never;
         delete?: never;
         options?: never;
@@ -936,6 +1050,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/appraisal-ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own yearly ratings, newest first (empty for an account without an employee
+         *     record).
+         * @description **Who may call:** any signed-in user.
+         */
+        get: operations["get_my_ratings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's behaviour follow-ups, as participant (about their own training) and as
+         *     supervisor (about their reports'): open ones first, oldest due first, then answered ones.
+         * @description **Who may call:** any signed-in user linked to an employee record.
+         */
+        get: operations["my_follow_ups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/jp": {
         parameters: {
             query?: never;
@@ -1093,6 +1249,27 @@ export interface paths {
          * @description **Who may call:** any signed-in user linked to an employee record.
          */
         get: operations["my_open_sessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/reactions/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's sessions whose reaction is open and not yet given (submit each with
+         *     `POST /sessions/{session_id}/reaction`).
+         * @description **Who may call:** any signed-in user linked to an employee record.
+         */
+        get: operations["my_pending_reactions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1291,6 +1468,50 @@ export interface paths {
          */
         get: operations["get_unit_gaps"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{id}/skp-distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The distribution of a year's predikat in a unit and the units below it, by the unit each
+         *     rating was recorded in, against the curve for the unit's organisational result.
+         * @description **Who may call:** administrators of the unit's agency (API keys with `employees:read`).
+         *     Another agency's unit is not found (404).
+         */
+        get: operations["get_skp_distribution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{id}/unit-results/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sets a unit's organisational result for a year (the head's work-results rating, and what the
+         *     unit's distribution is read against).
+         * @description **Who may call:** administrators of the unit's agency (users only). Another agency's unit is
+         *     not found (404).
+         */
+        put: operations["put_unit_result"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1522,6 +1743,28 @@ export interface paths {
          * @description **Who may call:** super_admin; agency_admin (their agency).
          */
         put: operations["update_programme"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A programme's evaluation by Kirkpatrick's levels 1-3: one row per session (reaction means,
+         *     class gain, follow-up) and the totals across its sessions.
+         * @description **Who may call:** super_admin; agency_admin and trainer (their agency); API keys with
+         *     `learning:read`. Another agency's programme answers 404.
+         */
+        get: operations["get_programme_evaluation"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1791,6 +2034,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A session's evaluation by Kirkpatrick's levels 1-3: the reactions (response rate, mean per
+         *     aspect, comments without names), the learning of each participant with both tests (raw and
+         *     normalised gain with its band) and of the class, and the behaviour follow-up (tasks, answers
+         *     and response rate per role, share saying the learning is used, overdue tasks).
+         * @description **Who may call:** super_admin; agency_admin and trainer (their agency); API keys with
+         *     `learning:read`. Another agency's session answers 404.
+         */
+        get: operations["get_session_evaluation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions/{id}/participants": {
         parameters: {
             query?: never;
@@ -1813,6 +2080,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions/{id}/reaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gives the caller's reaction to a session they took part in (Kirkpatrick level 1), once.
+         *     It opens on the session's last day, or as soon as the caller's enrolment is completed (the
+         *     only way for a self-paced session without an end date); earlier answers 409
+         *     `session_not_over`, a second submission 409 `already_submitted`.
+         * @description **Who may call:** the participant (an employee holding a place in the session); anyone
+         *     else gets 404.
+         */
+        post: operations["submit_reaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions/{id}/register": {
         parameters: {
             query?: never;
@@ -1827,6 +2118,73 @@ export interface paths {
          * @description **Who may call:** any signed-in user linked to an employee record of the session's agency.
          */
         post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/unit-outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kirkpatrick level 4: for each unit whose staff completed the session, the appraisal ratings
+         *     the year before and the year after, for the whole unit and for the participants, with the
+         *     share of staff trained and the sample sizes. Satisfaction (IKM) and waiting times join this
+         *     view when the unit collects citizen ratings.
+         * @description **Who may call:** administrators and trainers of the session's agency (API keys with
+         *     `learning:read`). Another agency's session is not found (404).
+         */
+        get: operations["get_session_outcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skp-evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an evidence file; it leaves the realisation at once and its content is removed
+         *     (the plan's history keeps the record of it).
+         * @description **Who may call:** the owner, while the plan is `agreed` or `in_progress`; others who can see
+         *     the plan get 403, anyone else — another agency included — 404.
+         */
+        delete: operations["delete_skp_evidence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skp-evidence/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream an evidence file.
+         * @description **Who may call:** whoever may see the plan: the owner, the rater, agency_admin (their
+         *     agency), super_admin. Anyone else gets 404.
+         */
+        get: operations["download_skp_evidence"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1878,6 +2236,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/skp-plans/{id}/behaviours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the leader's specific expectations for the seven BerAKHLAK core values (work
+         *     behaviour). The answer lists all seven values in the official order, each with its
+         *     expectation or null. Errors name `expectations[i].value` (`unknown_value`, `duplicate`) and
+         *     `expectations[i].expectation` (`too_long`).
+         * @description **Who may call:** the owner or the rater, while the plan is `draft` (as for results); others
+         *     who can see the plan get 403, anyone else — another agency included — 404.
+         */
+        put: operations["put_skp_behaviours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/skp-plans/{id}/feedback": {
         parameters: {
             query?: never;
@@ -1893,6 +2275,79 @@ export interface paths {
          *     others who can see the plan get 403, anyone else 404.
          */
         post: operations["add_skp_feedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skp-plans/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plan's full history, oldest first: its creation and workflow steps, every replacement of
+         *     its results and behaviour expectations, and every change to its realisations, evidence
+         *     files, feedback and quarterly evaluations.
+         * @description **Who may call:** whoever may see the plan: the owner, the rater, agency_admin (their
+         *     agency), super_admin. Anyone else gets 404.
+         */
+        get: operations["get_skp_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skp-plans/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plan as the SKP form (Sasaran Kinerja Pegawai), A4 portrait PDF in Bahasa Indonesia:
+         *     identities of the employee and the rater, work results by section with indicators, targets
+         *     and quarterly realisations, the BerAKHLAK behaviour expectations, the quarterly evaluations
+         *     and — once evaluated — the ratings, the predikat and the functional credit, and the
+         *     signature places. Names, positions and units are printed as they stand now.
+         * @description **Who may call:** whoever may see the plan: the owner, the rater, agency_admin (their
+         *     agency), super_admin. Anyone else gets 404.
+         */
+        get: operations["get_skp_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skp-plans/{id}/periodic/{quarter}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Rate a quarter (periodic evaluation, Triwulan 1-4): work results and work behaviour, each
+         *     below / as_expected / above; the quarter's predikat is read from the PermenPANRB 6/2022
+         *     matrix. Rating a quarter again replaces its rating. Answers the plan. 409 `invalid_state`
+         *     when the plan is not `agreed` or `in_progress`.
+         * @description **Who may call:** the plan's rater (fixed when the plan was created; nobody rates their own
+         *     plan). The owner and administrators who can see the plan get 403; anyone else — another
+         *     supervisor or another agency included — 404.
+         */
+        put: operations["put_skp_periodic"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1944,6 +2399,33 @@ export interface paths {
          *     cannot see the plan (another supervisor, another agency) get 404.
          */
         post: operations["take_skp_step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/skp-realisations/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an evidence file (bukti dukung) to a quarterly realisation: either the `file` part of
+         *     a `multipart/form-data` form, or the body itself with its `Content-Type` and
+         *     `?file_name=`. Accepted types and the size limit are those of training materials (PDF,
+         *     office documents, MP4/WebM, MP3, PNG/JPEG, plain text; `PEMBINA_STORAGE__MAX_UPLOAD_MB`,
+         *     default 200 MB): 415 and 413 otherwise. A realisation holds at most 10 files (409
+         *     `too_many_files`).
+         * @description **Who may call:** the owner, while the plan is `agreed` or `in_progress` (as for recording
+         *     realisations); others who can see the plan get 403, anyone else — another agency included —
+         *     404.
+         */
+        post: operations["upload_skp_evidence"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2273,6 +2755,17 @@ export interface components {
             question_id: string;
             value: components["schemas"]["AnswerValueBody"];
         };
+        AnswerFollowUpRequest: {
+            /** @description What stands in the way, if anything. At most 2000 characters. */
+            barriers?: string | null;
+            /**
+             * @description Examples of its use; required unless `not_used`. At most 2000 characters.
+             * @example Menyusun rencana anggaran kegiatan dengan metode dari pelatihan
+             */
+            examples?: string | null;
+            /** @description How far what was learnt is used at work. */
+            usage: components["schemas"]["Usage"];
+        };
         /**
          * @description An answer: a number (Likert 1-5, or the index of the chosen option from 0), a list of
          *     option indexes (multiple choice), or text.
@@ -2309,6 +2802,34 @@ export interface components {
          * @enum {string}
          */
         ApiScope: "imports:write" | "employees:read" | "org:read" | "competencies:read" | "learning:read";
+        AppraisalRatingResponse: {
+            behaviour_rating?: components["schemas"]["Rating"] | null;
+            credit?: components["schemas"]["FunctionalCredit"] | null;
+            /**
+             * Format: int32
+             * @description Months of the year the rating covers.
+             */
+            months: number;
+            /**
+             * Format: uuid
+             * @description The unit and position when the rating was recorded.
+             */
+            org_unit_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The plan the rating came from (source skp).
+             */
+            plan_id?: string | null;
+            /** Format: uuid */
+            position_id?: string | null;
+            predikat: components["schemas"]["Predikat"];
+            results_rating?: components["schemas"]["Rating"] | null;
+            source: components["schemas"]["RatingSource"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            year: number;
+        };
         /**
          * @description How a level was found.
          * @enum {string}
@@ -2412,6 +2933,40 @@ export interface components {
             /** @description The request that made the change (the `x-request-id` response header). */
             request_id?: string | null;
         };
+        /** @description Level 3: the behaviour follow-up. */
+        BehaviourReport: {
+            /** Format: int32 */
+            answered: number;
+            by_role: components["schemas"]["RoleResponseRate"][];
+            /**
+             * Format: int32
+             * @description Answers by usage.
+             */
+            not_used: number;
+            /**
+             * Format: int32
+             * @description Unanswered more than 30 days after the due date.
+             */
+            overdue: number;
+            /** Format: int32 */
+            partly: number;
+            /** Format: int32 */
+            regularly: number;
+            /** Format: int32 */
+            tasks_created: number;
+            /**
+             * Format: double
+             * @description The share of answers saying the learning is used (partly or regularly), 0-1; `null`
+             *     without answers.
+             */
+            used_share?: number | null;
+        };
+        /**
+         * @description A BerAKHLAK core value (perilaku kerja), in the official order: berorientasi_pelayanan,
+         *     akuntabel, kompeten, harmonis, loyal, adaptif, kolaboratif.
+         * @enum {string}
+         */
+        BerakhlakValue: "berorientasi_pelayanan" | "akuntabel" | "kompeten" | "harmonis" | "loyal" | "adaptif" | "kolaboratif";
         CertificateResponse: {
             agency_name: string;
             /** @example PBN-7K3M-Q9XA */
@@ -2746,6 +3301,11 @@ export interface components {
             /** @description Send as `Authorization: Bearer <key>`. Store it now: Pembina keeps only its hash. */
             secret: string;
         };
+        /** @description A departure from the curve: shown to whoever finalises ratings, never blocking. */
+        CurveWarningResponse: {
+            code: string;
+            message: string;
+        };
         /**
          * @description classroom (in a room, attendance per day), online (live, attendance per day),
          *     e_learning (self-paced; completes when every module is done).
@@ -2876,11 +3436,163 @@ export interface components {
          * @enum {string}
          */
         EnrolmentStatus: "enrolled" | "waitlisted" | "completed" | "cancelled";
+        EvaluationSettingsResponse: {
+            /** Format: uuid */
+            agency_id: string;
+            /**
+             * Format: int32
+             * @description Months after completion when the behaviour follow-up falls due (1-24, default 6).
+             */
+            follow_up_months: number;
+            /** @description True when the agency has not set them (the defaults apply). */
+            is_default: boolean;
+            /**
+             * Format: int32
+             * @description Days between reminders of an open follow-up (1-90, default 14).
+             */
+            reminder_days: number;
+        };
+        FollowUpResponse: {
+            /**
+             * Format: date-time
+             * @description Until when the answer may be amended (7 days after the first answer).
+             */
+            amendable_until?: string | null;
+            /**
+             * Format: date-time
+             * @description The first answer.
+             */
+            answered_at?: string | null;
+            barriers?: string | null;
+            /** Format: date */
+            due_on: string;
+            examples?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            last_reminded_on?: string | null;
+            /**
+             * Format: uuid
+             * @description The employee who took the training.
+             */
+            participant_id: string;
+            participant_name: string;
+            participant_nip: string;
+            /** Format: uuid */
+            programme_id: string;
+            programme_title: string;
+            /** Format: int32 */
+            reminder_count: number;
+            /**
+             * Format: uuid
+             * @description Who answers.
+             */
+            respondent_id: string;
+            respondent_name: string;
+            respondent_nip: string;
+            /** @description participant (about themselves) or supervisor (about their report). */
+            role: components["schemas"]["FollowUpRole"];
+            /** Format: date */
+            session_end_date?: string | null;
+            /** Format: uuid */
+            session_id: string;
+            session_name: string;
+            /** Format: date */
+            session_start_date?: string | null;
+            status: components["schemas"]["FollowUpStatus"];
+            usage?: components["schemas"]["Usage"] | null;
+        };
+        /**
+         * @description Who answers a behaviour follow-up: the participant, or their direct supervisor.
+         * @enum {string}
+         */
+        FollowUpRole: "participant" | "supervisor";
+        FollowUpRunResponse: {
+            /**
+             * Format: int64
+             * @description Tasks created for participants.
+             */
+            participant_tasks: number;
+            /**
+             * Format: int64
+             * @description Reminders recorded on open tasks.
+             */
+            reminders: number;
+            /**
+             * Format: int64
+             * @description Tasks created for supervisors.
+             */
+            supervisor_tasks: number;
+            /**
+             * Format: date
+             * @description The day the scheduler ran for (today in WIB).
+             */
+            today: string;
+            /**
+             * Format: int64
+             * @description Participants without a supervisor on record (no supervisor task).
+             */
+            without_supervisor: number;
+        };
+        /**
+         * @description Where a follow-up stands today.
+         * @enum {string}
+         */
+        FollowUpStatus: "not_due" | "open" | "overdue" | "answered";
+        /** @description The credit a functional post earned in a rated year (PermenPANRB 1/2023). */
+        FunctionalCredit: {
+            /**
+             * Format: double
+             * @description coefficient × percent × months / 12, to three decimals.
+             */
+            amount: number;
+            /**
+             * Format: double
+             * @description The level's yearly coefficient, e.g. 12.5 for Ahli Pertama.
+             */
+            coefficient: number;
+            /** Format: int32 */
+            months: number;
+            /**
+             * Format: int64
+             * @description 150, 100, 75, 50 or 25 by predikat.
+             */
+            percent: number;
+        };
         /**
          * @description Level of a functional position.
          * @enum {string}
          */
         FunctionalLevel: "ahli_utama" | "ahli_madya" | "ahli_muda" | "ahli_pertama" | "penyelia" | "mahir" | "terampil" | "pemula";
+        /**
+         * @description Hake's band of a normalised gain g: high (g >= 0.7), medium (0.3 <= g < 0.7), low
+         *     (g < 0.3).
+         * @enum {string}
+         */
+        GainBand: "high" | "medium" | "low";
+        /** @description The class's learning: mean scores of the participants with both tests and the class gain. */
+        GainResponse: {
+            band?: components["schemas"]["GainBand"] | null;
+            /** Format: double */
+            mean_post: number;
+            /** Format: double */
+            mean_pre: number;
+            /**
+             * Format: double
+             * @description (⟨post⟩ − ⟨pre⟩) ÷ (100 − ⟨pre⟩); `null` when the mean pre-test is 100 %.
+             */
+            normalised_gain?: number | null;
+            /**
+             * Format: int32
+             * @description Participants with both tests.
+             */
+            participants: number;
+            /**
+             * Format: double
+             * @description mean post − mean pre, in percentage points.
+             */
+            raw_gain: number;
+        };
         GapItemResponse: {
             /**
              * Format: int32
@@ -2952,7 +3664,7 @@ export interface components {
             id: string;
             /**
              * @description `org-units`, `positions`, `employees`, `competencies`, `competency-standards`,
-             *     `competency-assessments` or `external-trainings`.
+             *     `competency-assessments`, `external-trainings` or `skp-ratings`.
              */
             kind: string;
             /** @description `dry_run` or `commit`. */
@@ -3236,6 +3948,41 @@ export interface components {
             session: components["schemas"]["SessionResponse"];
             /** @description What is still missing to complete (empty once completed). */
             unmet: components["schemas"]["Unmet"][];
+        };
+        LearningReport: {
+            /** @description Participants who took both tests, by name. */
+            participants: components["schemas"]["LearningRowResponse"][];
+            session?: components["schemas"]["GainResponse"] | null;
+        };
+        /** @description One participant's learning (level 2): both the pre- and the post-test taken. */
+        LearningRowResponse: {
+            band?: components["schemas"]["GainBand"] | null;
+            /** Format: uuid */
+            employee_id: string;
+            /** Format: uuid */
+            enrolment_id: string;
+            name: string;
+            nip: string;
+            /**
+             * Format: double
+             * @description Hake's (post − pre) ÷ (100 − pre); `null` when the pre-test was already 100 %.
+             */
+            normalised_gain?: number | null;
+            /**
+             * Format: double
+             * @description The best post-test score, %.
+             */
+            post_percent: number;
+            /**
+             * Format: double
+             * @description The pre-test score, %.
+             */
+            pre_percent: number;
+            /**
+             * Format: double
+             * @description post − pre, in percentage points.
+             */
+            raw_gain: number;
         };
         /** @description One of the five levels of a competency. */
         LevelBody: {
@@ -3748,6 +4495,74 @@ export interface components {
             total: number;
         };
         /** @description One page of a list. */
+        Page_FollowUpResponse: {
+            items: {
+                /**
+                 * Format: date-time
+                 * @description Until when the answer may be amended (7 days after the first answer).
+                 */
+                amendable_until?: string | null;
+                /**
+                 * Format: date-time
+                 * @description The first answer.
+                 */
+                answered_at?: string | null;
+                barriers?: string | null;
+                /** Format: date */
+                due_on: string;
+                examples?: string | null;
+                /** Format: uuid */
+                id: string;
+                /** Format: date */
+                last_reminded_on?: string | null;
+                /**
+                 * Format: uuid
+                 * @description The employee who took the training.
+                 */
+                participant_id: string;
+                participant_name: string;
+                participant_nip: string;
+                /** Format: uuid */
+                programme_id: string;
+                programme_title: string;
+                /** Format: int32 */
+                reminder_count: number;
+                /**
+                 * Format: uuid
+                 * @description Who answers.
+                 */
+                respondent_id: string;
+                respondent_name: string;
+                respondent_nip: string;
+                /** @description participant (about themselves) or supervisor (about their report). */
+                role: components["schemas"]["FollowUpRole"];
+                /** Format: date */
+                session_end_date?: string | null;
+                /** Format: uuid */
+                session_id: string;
+                session_name: string;
+                /** Format: date */
+                session_start_date?: string | null;
+                status: components["schemas"]["FollowUpStatus"];
+                usage?: components["schemas"]["Usage"] | null;
+            }[];
+            /**
+             * Format: int64
+             * @description This page's number, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Items per page (at most 200).
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Number of matching items across all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
         Page_ImportResponse: {
             items: {
                 /** Format: uuid */
@@ -3780,7 +4595,7 @@ export interface components {
                 id: string;
                 /**
                  * @description `org-units`, `positions`, `employees`, `competencies`, `competency-standards`,
-                 *     `competency-assessments` or `external-trainings`.
+                 *     `competency-assessments`, `external-trainings` or `skp-ratings`.
                  */
                 kind: string;
                 /** @description `dry_run` or `commit`. */
@@ -4224,6 +5039,20 @@ export interface components {
             enrolment_id: string;
             unmet: components["schemas"]["Unmet"][];
         };
+        PendingReactionResponse: {
+            /** Format: date */
+            completed_on?: string | null;
+            /** Format: date */
+            end_date?: string | null;
+            /** Format: uuid */
+            enrolment_id: string;
+            programme_title: string;
+            /** Format: uuid */
+            session_id: string;
+            session_name: string;
+            /** Format: date */
+            start_date?: string | null;
+        };
         PlanItemRequest: {
             activity_kind: components["schemas"]["ActivityKind"];
             /**
@@ -4353,6 +5182,32 @@ export interface components {
          * @enum {string}
          */
         Predikat: "sangat_baik" | "baik" | "butuh_perbaikan" | "kurang" | "sangat_kurang";
+        /** @description How many of each predikat. */
+        PredikatCounts: {
+            /** Format: int32 */
+            baik: number;
+            /** Format: int32 */
+            butuh_perbaikan: number;
+            /** Format: int32 */
+            kurang: number;
+            /** Format: int32 */
+            sangat_baik: number;
+            /** Format: int32 */
+            sangat_kurang: number;
+        };
+        /** @description Shares of each predikat in percent (one decimal); null when nobody is rated. */
+        PredikatShares: {
+            /** Format: double */
+            baik?: number | null;
+            /** Format: double */
+            butuh_perbaikan?: number | null;
+            /** Format: double */
+            kurang?: number | null;
+            /** Format: double */
+            sangat_baik?: number | null;
+            /** Format: double */
+            sangat_kurang?: number | null;
+        };
         /** @description An RFC 9457 problem document. */
         Problem: {
             /**
@@ -4410,6 +5265,15 @@ export interface components {
             modules: components["schemas"]["ModuleResponse"][];
             /** @description The pre- and post-test and the modules' quizzes, with answer keys. */
             tests: components["schemas"]["TestResponse"][];
+        };
+        ProgrammeEvaluationResponse: {
+            programme_code: string;
+            /** Format: uuid */
+            programme_id: string;
+            programme_title: string;
+            /** @description By start date, newest first. */
+            sessions: components["schemas"]["ProgrammeSessionRow"][];
+            totals: components["schemas"]["ProgrammeTotals"];
         };
         ProgrammeRequest: {
             activity_kind: components["schemas"]["ActivityKind"];
@@ -4479,11 +5343,24 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description One session in a programme's evaluation. */
+        ProgrammeSessionRow: {
+            behaviour: components["schemas"]["BehaviourReport"];
+            learning?: components["schemas"]["GainResponse"] | null;
+            reaction: components["schemas"]["ReactionSummary"];
+            session: components["schemas"]["SessionResponse"];
+        };
         /**
          * @description draft (only admins see it), published (open for sessions and enrolment), archived.
          * @enum {string}
          */
         ProgrammeStatus: "draft" | "published" | "archived";
+        /** @description Every session of the programme together. */
+        ProgrammeTotals: {
+            behaviour: components["schemas"]["BehaviourReport"];
+            learning?: components["schemas"]["GainResponse"] | null;
+            reaction: components["schemas"]["ReactionSummary"];
+        };
         ProgressResponse: {
             /** Format: date-time */
             completed_at?: string | null;
@@ -4498,6 +5375,25 @@ export interface components {
             description?: string | null;
             questions: components["schemas"]["QuestionResponse"][];
             title: string;
+        };
+        PutEvaluationSettingsRequest: {
+            /**
+             * Format: uuid
+             * @description Super admins: the agency (required for them).
+             */
+            agency_id?: string | null;
+            /**
+             * Format: int64
+             * @description 1-24.
+             * @example 6
+             */
+            follow_up_months: number;
+            /**
+             * Format: int64
+             * @description 1-90.
+             * @example 14
+             */
+            reminder_days: number;
         };
         PutJpConversionsRequest: {
             /**
@@ -4523,6 +5419,19 @@ export interface components {
              */
             realisation: string;
         };
+        PutSkpBehavioursRequest: {
+            /** @description At most one entry per value (seven); values left out have no specific expectation. */
+            expectations: components["schemas"]["SkpExpectationRequest"][];
+        };
+        PutSkpPeriodicRequest: {
+            behaviour_rating?: components["schemas"]["Rating"] | null;
+            /**
+             * @description At most 2000 characters.
+             * @example Target triwulan tercapai; tingkatkan koordinasi lintas bidang.
+             */
+            note?: string | null;
+            results_rating?: components["schemas"]["Rating"] | null;
+        };
         PutSkpResultsRequest: {
             /** @description The whole list, in order (at most 100); it replaces the plan's results. */
             results: components["schemas"]["SkpResultRequest"][];
@@ -4533,6 +5442,9 @@ export interface components {
              *     competencies not listed keep the agency's default for the post's kind.
              */
             standards: components["schemas"]["StandardItem"][];
+        };
+        PutUnitResultRequest: {
+            result: components["schemas"]["UnitResult"];
         };
         /** @description A question as written by the programme's editor, with its answer key. */
         Question: {
@@ -4600,6 +5512,106 @@ export interface components {
          * @enum {string}
          */
         Rating: "below" | "as_expected" | "above";
+        /**
+         * @description Where a year's rating came from: skp (a plan finalised in Pembina) or import.
+         * @enum {string}
+         */
+        RatingSource: "skp" | "import";
+        /** @description A group's ratings in one year. */
+        RatingSummaryResponse: {
+            /** Format: int32 */
+            at_least_baik: number;
+            counts: components["schemas"]["PredikatCounts"];
+            /**
+             * Format: int32
+             * @description How many were rated (the sample size).
+             */
+            rated: number;
+            /**
+             * Format: double
+             * @description Share rated Baik or Sangat Baik, percent to one decimal; null when nobody was rated.
+             */
+            share_at_least_baik?: number | null;
+        };
+        ReactionReport: components["schemas"]["ReactionSummary"] & {
+            /**
+             * @description The comments, without names, in alphabetical order (so their order tells nothing about
+             *     who wrote them).
+             */
+            comments: string[];
+        };
+        ReactionRequest: {
+            /** @description Free text, at most 2000 characters. Shown to the organisers without the writer's name. */
+            comment?: string | null;
+            /**
+             * Format: int64
+             * @description The materials: 1 to 5.
+             * @example 4
+             */
+            materials: number;
+            /**
+             * Format: int64
+             * @description The organisation of the session (schedule, venue or platform, administration): 1 (poor)
+             *     to 5 (excellent).
+             * @example 4
+             */
+            organisation: number;
+            /**
+             * Format: int64
+             * @description The trainers: 1 to 5.
+             * @example 5
+             */
+            trainers: number;
+        };
+        ReactionResponse: {
+            comment?: string | null;
+            /** Format: uuid */
+            enrolment_id: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            materials: number;
+            /** Format: int32 */
+            organisation: number;
+            /** Format: uuid */
+            session_id: string;
+            /** Format: date-time */
+            submitted_at: string;
+            /** Format: int32 */
+            trainers: number;
+        };
+        /** @description Level 1: the participants' reactions. */
+        ReactionSummary: {
+            /** Format: double */
+            materials?: number | null;
+            /**
+             * Format: double
+             * @description Mean rating of the organisation, 1-5; `null` without reactions.
+             */
+            organisation?: number | null;
+            /**
+             * Format: double
+             * @description The mean of the three aspects.
+             */
+            overall?: number | null;
+            /**
+             * Format: int32
+             * @description Participants holding a place (enrolled or completed).
+             */
+            participants: number;
+            /**
+             * Format: int32
+             * @description Participants who gave their reaction.
+             */
+            respondents: number;
+            /**
+             * Format: double
+             * @description respondents ÷ participants, 0-1; `null` without participants.
+             */
+            response_rate?: number | null;
+            /** Format: double */
+            trainers?: number | null;
+        };
         RecommendationResponse: {
             closes: components["schemas"]["ClosesResponse"][];
             /**
@@ -4622,6 +5634,41 @@ export interface components {
          * @enum {string}
          */
         Role: "super_admin" | "agency_admin" | "supervisor" | "employee" | "trainer";
+        /** @description Follow-ups of one role. */
+        RoleResponseRate: {
+            /** Format: int32 */
+            answered: number;
+            /** Format: int32 */
+            created: number;
+            /**
+             * Format: double
+             * @description answered ÷ created, 0-1; `null` without tasks.
+             */
+            response_rate?: number | null;
+            role: components["schemas"]["FollowUpRole"];
+        };
+        SessionEvaluationResponse: {
+            /** @description Level 3. */
+            behaviour: components["schemas"]["BehaviourReport"];
+            /** @description Level 2. */
+            learning: components["schemas"]["LearningReport"];
+            /** @description Level 1. */
+            reaction: components["schemas"]["ReactionReport"];
+            session: components["schemas"]["SessionResponse"];
+        };
+        SessionOutcomesResponse: {
+            /** Format: int32 */
+            after_year: number;
+            /** Format: int32 */
+            before_year: number;
+            /** Format: uuid */
+            session_id: string;
+            /**
+             * @description One row per unit in which a participant completed the session. An association between
+             *     training and results, not proof that one caused the other.
+             */
+            units: components["schemas"]["UnitOutcomeResponse"][];
+        };
         SessionRequest: {
             /**
              * Format: int64
@@ -4711,6 +5758,109 @@ export interface components {
          * @enum {string}
          */
         SkpApproach: "quantitative" | "qualitative";
+        /** @description One BerAKHLAK core value of the plan's work behaviour. */
+        SkpBehaviourResponse: {
+            /** @description The leader's specific expectation (ekspektasi khusus pimpinan); null when none. */
+            expectation?: string | null;
+            /** @description The value's name on the form, e.g. "Berorientasi Pelayanan". */
+            label: string;
+            value: components["schemas"]["BerakhlakValue"];
+        };
+        /** @description The functional credit (angka kredit, PermenPANRB 1/2023) a rated year earns. */
+        SkpCreditResponse: {
+            /**
+             * Format: double
+             * @description coefficient × percent × months / 12, to three decimals.
+             * @example 12.5
+             */
+            amount: number;
+            /**
+             * Format: double
+             * @description The functional level's yearly coefficient.
+             * @example 12.5
+             */
+            coefficient: number;
+            /**
+             * Format: int32
+             * @description Months served in the year (a whole year: 12).
+             * @example 12
+             */
+            months: number;
+            /**
+             * Format: int64
+             * @description Of the coefficient, by predikat: 150, 100, 75, 50 or 25.
+             * @example 100
+             */
+            percent: number;
+        };
+        SkpDistributionResponse: {
+            counts: components["schemas"]["PredikatCounts"];
+            /**
+             * Format: int32
+             * @description Ratings from plans finalised in Pembina, and imported ones.
+             */
+            from_plans: number;
+            /** Format: int32 */
+            imported: number;
+            /** Format: uuid */
+            org_unit_id: string;
+            /**
+             * Format: int64
+             * @description Plans of the year in these units not final yet: their ratings are not counted.
+             */
+            plans_not_final: number;
+            shares: components["schemas"]["PredikatShares"];
+            /** Format: int32 */
+            total: number;
+            unit_name: string;
+            unit_result?: components["schemas"]["UnitResult"] | null;
+            /** @description Departures from the curve (empty without a unit result or without ratings). */
+            warnings: components["schemas"]["CurveWarningResponse"][];
+            /** Format: int32 */
+            year: number;
+        };
+        /**
+         * @description The `multipart/form-data` form of an evidence upload (documentation only: the form is read
+         *     part by part as it streams in).
+         */
+        SkpEvidenceForm: {
+            /**
+             * Format: binary
+             * @description The file, with its file name and Content-Type in the part's headers.
+             */
+            file: string;
+        };
+        /**
+         * @description An evidence file (bukti dukung) of a realisation; its content is at
+         *     `GET /skp-evidence/{id}/content`.
+         */
+        SkpEvidenceResponse: {
+            /** @example application/pdf */
+            content_type: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @example notulen-rapat-triwulan-1.pdf */
+            file_name: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            realisation_id: string;
+            /** Format: int64 */
+            size_bytes: number;
+        };
+        SkpExpectationRequest: {
+            /**
+             * @description The leader's specific expectation, at most 2000 characters; absent, null or blank for
+             *     none.
+             * @example Menyampaikan laporan kinerja bidang paling lambat tanggal 5 setiap bulan
+             */
+            expectation?: string | null;
+            /**
+             * @description A BerAKHLAK core value by its name; an unknown or repeated one is named in the error
+             *     (`expectations[i].value`).
+             */
+            value: components["schemas"]["BerakhlakValue"];
+        };
         SkpFeedbackRequest: {
             /**
              * Format: uuid
@@ -4737,19 +5887,69 @@ export interface components {
             result_id?: string | null;
             text: string;
         };
+        /** @description One change in a plan's history. */
+        SkpHistoryEventResponse: {
+            /**
+             * @description What happened: `create`, `replace_results`, `replace_behaviours`, a workflow step
+             *     (`agree`, `start`, `evaluate`, ...), `update`, `delete`.
+             * @example replace_behaviours
+             */
+            action: string;
+            /**
+             * @description The display name of the account that made the change; null for changes made by Pembina
+             *     itself.
+             */
+            actor_name?: string | null;
+            /** @description The fields that changed, as `{field: {"before": .., "after": ..}}`. */
+            changes: Record<string, never>;
+            /**
+             * Format: uuid
+             * @description The id of what changed.
+             */
+            entity_id: string;
+            /**
+             * @description What changed: `skp_plan` (the plan, its results and behaviour expectations as a whole),
+             *     `skp_realisation`, `skp_evidence`, `skp_feedback` or `skp_periodic_rating`.
+             * @example skp_plan
+             */
+            entity_type: string;
+            /** Format: date-time */
+            occurred_at: string;
+        };
+        /** @description The rater's evaluation of one quarter (Triwulan). */
+        SkpPeriodicResponse: {
+            behaviour_rating: components["schemas"]["Rating"];
+            note?: string | null;
+            /** @description From the two ratings, by the PermenPANRB 6/2022 matrix. */
+            predikat: components["schemas"]["Predikat"];
+            /**
+             * Format: int32
+             * @description 1-4.
+             */
+            quarter: number;
+            /** Format: date-time */
+            rated_at: string;
+            /** Format: uuid */
+            rater_employee_id: string;
+            results_rating: components["schemas"]["Rating"];
+        };
         SkpPlanResponse: {
             /** Format: uuid */
             agency_id: string;
             /** @description The workflow steps the caller may take now. */
             allowed_steps: components["schemas"]["SkpStep"][];
             behaviour_rating?: components["schemas"]["Rating"] | null;
+            /** @description Work behaviour: the seven BerAKHLAK values in the official order, always all seven. */
+            behaviours: components["schemas"]["SkpBehaviourResponse"][];
             /** Format: date-time */
             created_at: string;
+            credit?: components["schemas"]["SkpCreditResponse"] | null;
             /**
              * Format: uuid
              * @description The employee whose plan it is.
              */
             employee_id: string;
+            employee_name: string;
             /** Format: date-time */
             evaluated_at?: string | null;
             /** @description Feedback on the plan as a whole, oldest first. */
@@ -4762,14 +5962,24 @@ export interface components {
             may_edit: boolean;
             /** @description Whether the caller may give feedback now. */
             may_give_feedback: boolean;
+            /** @description Whether the caller may rate a quarter now. */
+            may_rate_periodic: boolean;
             /** @description Whether the caller may record realisations now. */
             may_record_realisation: boolean;
+            /** @description The rater's quarterly evaluations, by quarter. */
+            periodic: components["schemas"]["SkpPeriodicResponse"][];
             predikat?: components["schemas"]["Predikat"] | null;
             /**
              * Format: uuid
              * @description Their direct supervisor when the plan was created (pejabat penilai).
              */
             rater_employee_id: string;
+            rater_name: string;
+            /**
+             * @description The results of the rater's plan of the same year, which this plan's results may support
+             *     (`supports_result_id`); empty while the rater has no plan.
+             */
+            rater_results: components["schemas"]["SkpRaterResultResponse"][];
             results: components["schemas"]["SkpResultResponse"][];
             results_rating?: components["schemas"]["Rating"] | null;
             state: components["schemas"]["SkpState"];
@@ -4778,7 +5988,18 @@ export interface components {
             /** Format: int32 */
             year: number;
         };
+        /** @description A result of the rater's plan, as offered for linking. */
+        SkpRaterResultResponse: {
+            description: string;
+            /** Format: uuid */
+            id: string;
+            section: components["schemas"]["SkpSection"];
+            /** Format: int32 */
+            seq: number;
+        };
         SkpRealisationResponse: {
+            /** @description Uploaded evidence files, oldest first. */
+            evidence: components["schemas"]["SkpEvidenceResponse"][];
             evidence_url?: string | null;
             /** Format: uuid */
             id: string;
@@ -5114,6 +6335,48 @@ export interface components {
             /** @description One per competency, in the order of `competencies`. */
             summary: components["schemas"]["CompetencySummary"][];
         };
+        UnitOutcomeResponse: {
+            after: components["schemas"]["RatingSummaryResponse"];
+            /** @description Everyone rated in the unit, the year before and the year after. */
+            before: components["schemas"]["RatingSummaryResponse"];
+            code: string;
+            name: string;
+            /** Format: uuid */
+            org_unit_id: string;
+            /**
+             * Format: int64
+             * @description Active staff of the unit now.
+             */
+            staff: number;
+            /**
+             * Format: int64
+             * @description Of them, how many completed the session.
+             */
+            trained: number;
+            trained_after: components["schemas"]["RatingSummaryResponse"];
+            /** @description The participants' own ratings, before and after. */
+            trained_before: components["schemas"]["RatingSummaryResponse"];
+            /**
+             * Format: double
+             * @description trained ÷ staff in percent, one decimal (null for a unit without active staff).
+             */
+            trained_share?: number | null;
+        };
+        /**
+         * @description A unit's organisational result for a year: istimewa, baik, butuh_perbaikan, kurang,
+         *     sangat_kurang.
+         * @enum {string}
+         */
+        UnitResult: "istimewa" | "baik" | "butuh_perbaikan" | "kurang" | "sangat_kurang";
+        UnitResultResponse: {
+            /** Format: uuid */
+            org_unit_id: string;
+            result: components["schemas"]["UnitResult"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            year: number;
+        };
         /** @description One unit's standing in a competency. */
         UnitShareResponse: {
             /** Format: int32 */
@@ -5196,6 +6459,11 @@ export interface components {
             employee_id?: string | null;
             roles?: components["schemas"]["Role"][] | null;
         };
+        /**
+         * @description Whether what was learnt is used at work: not_used, partly, regularly.
+         * @enum {string}
+         */
+        Usage: "not_used" | "partly" | "regularly";
         UserResponse: {
             active: boolean;
             /**
@@ -6318,6 +7586,32 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    get_employee_ratings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalRatingResponse"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     get_employee_gap: {
         parameters: {
             query?: never;
@@ -6499,6 +7793,187 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    get_evaluation_settings: {
+        parameters: {
+            query?: {
+                /** @description Super admins: the agency (required for them); others: their own. */
+                agency_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationSettingsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    put_evaluation_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutEvaluationSettingsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationSettingsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    list_follow_ups: {
+        parameters: {
+            query?: {
+                /** @description Default: every follow-up. */
+                status?: "open" | "overdue" | "answered";
+                /** @description Only this session's (404 when it is not in the caller's agency). */
+                session_id?: string;
+                /** @description Super admins: only this agency's. */
+                agency_id?: string;
+                page?: number;
+                /** @description 1-200, default 20. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_FollowUpResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    run_follow_ups: {
+        parameters: {
+            query?: {
+                /** @description Super admins: one agency; without it, every agency. */
+                agency_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpRunResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    answer_follow_up: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerFollowUpRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The amendment window has closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
     get_health: {
         parameters: {
             query?: never;
@@ -6527,7 +8002,7 @@ export interface operations {
                 per_page?: number;
                 /**
                  * @description `org-units`, `positions`, `employees`, `competencies`, `competency-standards`,
-                 *     `competency-assessments` or `external-trainings`.
+                 *     `competency-assessments`, `external-trainings` or `skp-ratings`.
                  */
                 kind?: string;
             };
@@ -6621,7 +8096,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description org-units, positions, employees, competencies, competency-standards, competency-assessments or external-trainings */
+                /** @description org-units, positions, employees, competencies, competency-standards, competency-assessments, external-trainings or skp-ratings */
                 kind: string;
             };
             cookie?: never;
@@ -6671,7 +8146,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description org-units, positions, employees, competencies, competency-standards, competency-assessments or external-trainings */
+                /** @description org-units, positions, employees, competencies, competency-standards, competency-assessments, external-trainings or skp-ratings */
                 kind: string;
             };
             cookie?: never;
@@ -6982,6 +8457,55 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    get_my_ratings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalRatingResponse"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    my_follow_ups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpResponse"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
     get_my_jp: {
         parameters: {
             query?: {
@@ -7255,6 +8779,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionResponse"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    my_pending_reactions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingReactionResponse"][];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -7574,6 +9125,69 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_skp_distribution: {
+        parameters: {
+            query?: {
+                /** @description The year rated; the current year when absent. */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpDistributionResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    put_unit_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutUnitResultRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitResultResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
@@ -8154,6 +9768,37 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    get_programme_evaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeEvaluationResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     reorder_modules: {
         parameters: {
             query?: never;
@@ -8710,6 +10355,37 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    get_session_evaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionEvaluationResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     participants: {
         parameters: {
             query?: never;
@@ -8738,6 +10414,55 @@ export interface operations {
                 content?: never;
             };
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    submit_reaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReactionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not over yet, or already given */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -8774,6 +10499,103 @@ export interface operations {
                 content?: never;
             };
             409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_session_outcomes: {
+        parameters: {
+            query?: {
+                /** @description The year before; the year before the session ended when absent. */
+                before_year?: number;
+                /** @description The year after; the year after the session ended when absent. */
+                after_year?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionOutcomesResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    delete_skp_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    download_skp_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
@@ -8834,6 +10656,39 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    put_skp_behaviours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutSkpBehavioursRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpPlanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     add_skp_feedback: {
         parameters: {
             query?: never;
@@ -8855,6 +10710,99 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SkpFeedbackResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_skp_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpHistoryEventResponse"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_skp_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SKP document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    put_skp_periodic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description 1-4 */
+                quarter: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutSkpPeriodicRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpPlanResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8930,6 +10878,74 @@ export interface operations {
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    upload_skp_evidence: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The file's name, e.g. `notulen-rapat.pdf`; required when the body is the file itself,
+                 *     optional with a multipart form (whose file part names it).
+                 */
+                file_name?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The realisation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file */
+        requestBody: {
+            content: {
+                "application/octet-stream": number[];
+                "multipart/form-data": components["schemas"]["SkpEvidenceForm"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkpEvidenceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             500: components["responses"]["InternalError"];
         };
     };

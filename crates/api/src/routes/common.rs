@@ -79,6 +79,7 @@ macro_rules! api_enum {
 }
 
 use pembina_domain::accounts::Role as DRole;
+use pembina_domain::appraisal::behaviour::CoreValue as DCoreValue;
 use pembina_domain::appraisal::plan::{Approach as DApproach, Section as DSection};
 use pembina_domain::appraisal::predikat::{Predikat as DPredikat, Rating as DRating};
 use pembina_domain::appraisal::workflow::{PlanState as DPlanState, Step as DStep};
@@ -91,6 +92,9 @@ use pembina_domain::competency::plan::{
 };
 use pembina_domain::competency::survey::{
     QuestionKind as DQuestionKind, SurveyAudience as DSurveyAudience,
+};
+use pembina_domain::learning::evaluation::{
+    FollowUpRole as DFollowUpRole, GainBand as DGainBand, Usage as DUsage,
 };
 use pembina_domain::learning::programme::{ProgrammeStatus as DProgrammeStatus, Unmet as DUnmet};
 use pembina_domain::learning::quiz::TestKind as DTestKind;
@@ -227,6 +231,19 @@ api_enum!(
     Unmet = DUnmet { Attendance, Modules, PostTest }
 );
 api_enum!(
+    /// Hake's band of a normalised gain g: high (g >= 0.7), medium (0.3 <= g < 0.7), low
+    /// (g < 0.3).
+    GainBand = DGainBand { High, Medium, Low }
+);
+api_enum!(
+    /// Whether what was learnt is used at work: not_used, partly, regularly.
+    Usage = DUsage { NotUsed, Partly, Regularly }
+);
+api_enum!(
+    /// Who answers a behaviour follow-up: the participant, or their direct supervisor.
+    FollowUpRole = DFollowUpRole { Participant, Supervisor }
+);
+api_enum!(
     /// The state of a yearly SKP: draft, agreed (expectations agreed with the rater),
     /// in_progress (realisations being recorded), evaluated, final.
     SkpState = DPlanState { Draft, Agreed, InProgress, Evaluated, Final }
@@ -252,6 +269,11 @@ api_enum!(
 api_enum!(
     /// How a result is measured: quantitative or qualitative.
     SkpApproach = DApproach { Quantitative, Qualitative }
+);
+api_enum!(
+    /// A BerAKHLAK core value (perilaku kerja), in the official order: berorientasi_pelayanan,
+    /// akuntabel, kompeten, harmonis, loyal, adaptif, kolaboratif.
+    BerakhlakValue = DCoreValue { BerorientasiPelayanan, Akuntabel, Kompeten, Harmonis, Loyal, Adaptif, Kolaboratif }
 );
 
 /// Deserialises a present field, null included, as `Some`: with `#[serde(default)]` this tells

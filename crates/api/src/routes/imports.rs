@@ -93,7 +93,7 @@ pub struct ImportResponse {
     pub id: Uuid,
     pub agency_id: Uuid,
     /// `org-units`, `positions`, `employees`, `competencies`, `competency-standards`,
-    /// `competency-assessments` or `external-trainings`.
+    /// `competency-assessments`, `external-trainings` or `skp-ratings`.
     pub kind: String,
     /// `dry_run` or `commit`.
     pub mode: String,
@@ -250,7 +250,7 @@ async fn receive(
 /// with `imports:write`.
 #[utoipa::path(
     tag = "imports",
-    params(("kind" = String, Path, description = "org-units, positions, employees, competencies, competency-standards, competency-assessments or external-trainings"), CreateImportQuery),
+    params(("kind" = String, Path, description = "org-units, positions, employees, competencies, competency-standards, competency-assessments, external-trainings or skp-ratings"), CreateImportQuery),
     request_body(content(
         (String = "text/csv"),
         (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -319,7 +319,7 @@ pub struct ListImportsQuery {
     /// 1-200, default 20.
     pub per_page: Option<u64>,
     /// `org-units`, `positions`, `employees`, `competencies`, `competency-standards`,
-    /// `competency-assessments` or `external-trainings`.
+    /// `competency-assessments`, `external-trainings` or `skp-ratings`.
     pub kind: Option<String>,
 }
 
@@ -456,7 +456,7 @@ pub(crate) fn format_of_file(f: FileFormat) -> Format {
 /// A file with the header row of `kind` and one example row.
 ///
 /// **Who may call:** any signed-in user; API keys with `imports:write`.
-#[utoipa::path(tag = "imports", params(("kind" = String, Path, description = "org-units, positions, employees, competencies, competency-standards, competency-assessments or external-trainings"), FormatQuery), responses((status = 200, content_type = "text/csv", body = String)), security(("bearer" = [])))]
+#[utoipa::path(tag = "imports", params(("kind" = String, Path, description = "org-units, positions, employees, competencies, competency-standards, competency-assessments, external-trainings or skp-ratings"), FormatQuery), responses((status = 200, content_type = "text/csv", body = String)), security(("bearer" = [])))]
 #[get("/imports/{kind}/template")]
 pub async fn get_import_template(
     auth: Auth,

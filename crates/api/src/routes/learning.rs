@@ -38,7 +38,8 @@ pub fn today() -> NaiveDate {
     pembina_domain::learning::jp::province_date(Utc::now())
 }
 
-fn me(auth: &Auth) -> Result<Uuid, ApiError> {
+/// The caller's employee record; 403 for accounts without one.
+pub(crate) fn me(auth: &Auth) -> Result<Uuid, ApiError> {
     auth.require_user()?;
     auth.employee_id.ok_or_else(|| {
         ApiError::from(pembina_domain::DomainError::Forbidden(

@@ -3,11 +3,13 @@
 
 pub mod agencies;
 pub mod api_keys;
+pub mod appraisal;
 pub mod audit;
 pub mod auth;
 pub mod common;
 pub mod competencies;
 pub mod employees;
+pub mod evaluation;
 pub mod health;
 pub mod imports;
 pub mod jp;
@@ -152,5 +154,28 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(skp::put_skp_results)
         .service(skp::take_skp_step)
         .service(skp::add_skp_feedback)
-        .service(skp::put_skp_realisation);
+        .service(skp::put_skp_realisation)
+        .service(skp::put_skp_behaviours)
+        .service(skp::put_skp_periodic)
+        .service(skp::get_skp_history)
+        .service(skp::get_skp_pdf)
+        .service(skp::upload_skp_evidence)
+        .service(skp::download_skp_evidence)
+        .service(skp::delete_skp_evidence);
+    cfg.service(appraisal::get_employee_ratings)
+        .service(appraisal::get_my_ratings)
+        .service(appraisal::put_unit_result)
+        .service(appraisal::get_skp_distribution)
+        .service(appraisal::get_session_outcomes);
+    cfg.service(evaluation::submit_reaction)
+        .service(evaluation::my_pending_reactions)
+        .service(evaluation::get_session_evaluation)
+        .service(evaluation::get_programme_evaluation)
+        .service(evaluation::get_evaluation_settings)
+        .service(evaluation::put_evaluation_settings)
+        .service(evaluation::my_follow_ups)
+        // Literal before `{id}`.
+        .service(evaluation::run_follow_ups)
+        .service(evaluation::list_follow_ups)
+        .service(evaluation::answer_follow_up);
 }

@@ -572,8 +572,9 @@ pub struct UploadQuery {
     pub file_name: String,
 }
 
-/// File types accepted as materials: documents, slides, video, audio and images.
-const ACCEPTED: &[&str] = &[
+/// File types accepted as materials (and as SKP evidence files): documents, slides, video, audio
+/// and images.
+pub(crate) const ACCEPTED: &[&str] = &[
     "application/pdf",
     "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

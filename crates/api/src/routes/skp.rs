@@ -3,33 +3,80 @@
 //! follows the quarterly realisations with feedback, and rates the year.
 //!
 //! A plan is visible to its owner, its rater, administrators of its agency and super admins;
-//! to anyone else — another supervisor of the agency included — it does not exist (404).
+//! to anyone else — another supervisor of the agency included — it does not exist (404). The
+//! same holds for everything in it: realisations, evidence files, history and the printed
+//! document.
 
-use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use chrono::{DateTime, Utc};
+use futures_util::{Stream, StreamExt};
 use pembina_domain::DomainError;
+use pembina_domain::appraisal::behaviour::{
+    CoreValue, Expectation, ExpectationInput, all_with, parse_expectations,
+};
+use pembina_domain::appraisal::credit::year_credit;
+use pembina_domain::appraisal::periodic::NewPeriodicRating;
 use pembina_domain::appraisal::plan::{
     NewRealisation, ResultInput, actor_of, allowed_steps, parse_feedback, parse_quarter,
     parse_results, parse_year, step_ratings,
 };
+use pembina_domain::appraisal::predikat::{Predikat as DPredikat, Rating as DRating};
 use pembina_domain::appraisal::workflow::{
-    self, Actor as PlanActor, PlanState as DPlanState, may_edit, may_give_feedback,
-    may_record_realisation,
+    self, Actor as PlanActor, PlanState as DPlanState, check_periodic, may_edit, may_give_feedback,
+    may_rate_periodic, may_record_realisation,
 };
-use pembina_persistence::entities::{skp_feedback, skp_plans, skp_realisations};
-use pembina_persistence::repositories::skp::{self as repo, NewFeedback, PlanDetail, ResultDetail};
+use pembina_persistence::entities::{
+    skp_behaviours, skp_evidence, skp_feedback, skp_periodic_ratings, skp_plans,
+};
+use pembina_persistence::repositories::skp::{
+    self as repo, HistoryEvent, NewEvidence, NewFeedback, PlanDetail, PlanDocument,
+    RealisationDetail, ResultDetail,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use super::common::{Predikat, Rating, SkpApproach, SkpSection, SkpState, SkpStep, stored};
+use super::common::{
+    BerakhlakValue, Predikat, Rating, SkpApproach, SkpSection, SkpState, SkpStep, stored,
+};
 use crate::auth::Auth;
 use crate::error::ApiError;
 use crate::extract::{ValidJson, ValidQuery};
+use crate::pdf::skp as skp_pdf;
 use crate::startup::{AppState, actor};
+use crate::storage::StorageError;
 
 // ---------------------------------------------------------------- responses
+
+/// An evidence file (bukti dukung) of a realisation; its content is at
+/// `GET /skp-evidence/{id}/content`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SkpEvidenceResponse {
+    pub id: Uuid,
+    pub realisation_id: Uuid,
+    #[schema(example = "notulen-rapat-triwulan-1.pdf")]
+    pub file_name: String,
+    #[schema(example = "application/pdf")]
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<skp_evidence::Model> for SkpEvidenceResponse {
+    fn from(m: skp_evidence::Model) -> Self {
+        Self {
+            id: m.id,
+            realisation_id: m.realisation_id,
+            file_name: m.file_name,
+            content_type: m.content_type,
+            size_bytes: m.size_bytes,
+            created_at: m.created_at,
+        }
+    }
+}
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SkpRealisationResponse {
@@ -39,16 +86,20 @@ pub struct SkpRealisationResponse {
     pub realisation: String,
     pub evidence_url: Option<String>,
     pub recorded_at: DateTime<Utc>,
+    /// Uploaded evidence files, oldest first.
+    pub evidence: Vec<SkpEvidenceResponse>,
 }
 
-impl From<skp_realisations::Model> for SkpRealisationResponse {
-    fn from(m: skp_realisations::Model) -> Self {
+impl From<RealisationDetail> for SkpRealisationResponse {
+    fn from(d: RealisationDetail) -> Self {
+        let m = d.realisation;
         Self {
             id: m.id,
             quarter: m.quarter,
             realisation: m.realisation,
             evidence_url: m.evidence_url,
             recorded_at: m.recorded_at,
+            evidence: d.evidence.into_iter().map(Into::into).collect(),
         }
     }
 }
@@ -73,6 +124,15 @@ impl From<skp_feedback::Model> for SkpFeedbackResponse {
             created_at: m.created_at,
         }
     }
+}
+
+/// A result of the rater's plan, as offered for linking.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SkpRaterResultResponse {
+    pub id: Uuid,
+    pub section: SkpSection,
+    pub seq: i32,
+    pub description: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -113,14 +173,75 @@ impl TryFrom<ResultDetail> for SkpResultResponse {
     }
 }
 
+/// One BerAKHLAK core value of the plan's work behaviour.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SkpBehaviourResponse {
+    pub value: BerakhlakValue,
+    /// The value's name on the form, e.g. "Berorientasi Pelayanan".
+    pub label: String,
+    /// The leader's specific expectation (ekspektasi khusus pimpinan); null when none.
+    pub expectation: Option<String>,
+}
+
+/// The rater's evaluation of one quarter (Triwulan).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SkpPeriodicResponse {
+    /// 1-4.
+    pub quarter: i16,
+    pub results_rating: Rating,
+    pub behaviour_rating: Rating,
+    /// From the two ratings, by the PermenPANRB 6/2022 matrix.
+    pub predikat: Predikat,
+    pub note: Option<String>,
+    pub rater_employee_id: Uuid,
+    pub rated_at: DateTime<Utc>,
+}
+
+impl TryFrom<skp_periodic_ratings::Model> for SkpPeriodicResponse {
+    type Error = ApiError;
+    fn try_from(m: skp_periodic_ratings::Model) -> Result<Self, ApiError> {
+        Ok(Self {
+            quarter: m.quarter,
+            results_rating: stored(&m.results_rating)?,
+            behaviour_rating: stored(&m.behaviour_rating)?,
+            predikat: stored(&m.predikat)?,
+            note: m.note,
+            rater_employee_id: m.rater_employee_id,
+            rated_at: m.rated_at,
+        })
+    }
+}
+
+/// The functional credit (angka kredit, PermenPANRB 1/2023) a rated year earns.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SkpCreditResponse {
+    /// The functional level's yearly coefficient.
+    #[schema(example = 12.5)]
+    pub coefficient: f64,
+    /// Of the coefficient, by predikat: 150, 100, 75, 50 or 25.
+    #[schema(example = 100)]
+    pub percent: i64,
+    /// Months served in the year (a whole year: 12).
+    #[schema(example = 12)]
+    pub months: u8,
+    /// coefficient × percent × months / 12, to three decimals.
+    #[schema(example = 12.5)]
+    pub amount: f64,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SkpPlanResponse {
     pub id: Uuid,
     pub agency_id: Uuid,
     /// The employee whose plan it is.
     pub employee_id: Uuid,
+    pub employee_name: String,
     /// Their direct supervisor when the plan was created (pejabat penilai).
     pub rater_employee_id: Uuid,
+    pub rater_name: String,
+    /// The results of the rater's plan of the same year, which this plan's results may support
+    /// (`supports_result_id`); empty while the rater has no plan.
+    pub rater_results: Vec<SkpRaterResultResponse>,
     pub year: i32,
     pub state: SkpState,
     pub results_rating: Option<Rating>,
@@ -134,6 +255,13 @@ pub struct SkpPlanResponse {
     pub results: Vec<SkpResultResponse>,
     /// Feedback on the plan as a whole, oldest first.
     pub feedback: Vec<SkpFeedbackResponse>,
+    /// Work behaviour: the seven BerAKHLAK values in the official order, always all seven.
+    pub behaviours: Vec<SkpBehaviourResponse>,
+    /// The rater's quarterly evaluations, by quarter.
+    pub periodic: Vec<SkpPeriodicResponse>,
+    /// The credit the year earns, when the plan has a predikat and the employee's current
+    /// position is functional with a level; null otherwise.
+    pub credit: Option<SkpCreditResponse>,
     /// The workflow steps the caller may take now.
     pub allowed_steps: Vec<SkpStep>,
     /// Whether the caller may replace the results now.
@@ -142,20 +270,80 @@ pub struct SkpPlanResponse {
     pub may_record_realisation: bool,
     /// Whether the caller may give feedback now.
     pub may_give_feedback: bool,
+    /// Whether the caller may rate a quarter now.
+    pub may_rate_periodic: bool,
 }
 
 fn state_of(p: &skp_plans::Model) -> Result<DPlanState, ApiError> {
     stored(&p.state)
 }
 
+/// Stored expectations as domain values (a value the code does not know is a server fault).
+fn expectations(rows: &[skp_behaviours::Model]) -> Result<Vec<Expectation>, ApiError> {
+    rows.iter()
+        .map(|b| {
+            Ok(Expectation {
+                value: stored(&b.value)?,
+                text: b.expectation.clone(),
+            })
+        })
+        .collect()
+}
+
+fn behaviours(rows: &[skp_behaviours::Model]) -> Result<Vec<SkpBehaviourResponse>, ApiError> {
+    let stored = expectations(rows)?;
+    Ok(all_with(&stored)
+        .into_iter()
+        .map(|(v, e)| SkpBehaviourResponse {
+            value: v.into(),
+            label: v.label().to_owned(),
+            expectation: e.map(str::to_owned),
+        })
+        .collect())
+}
+
+fn credit(d: &PlanDetail) -> Result<Option<SkpCreditResponse>, ApiError> {
+    let predikat: Option<DPredikat> = d.plan.predikat.as_deref().map(stored).transpose()?;
+    Ok(predikat.zip(d.functional_level).map(|(p, level)| {
+        let c = year_credit(level, p);
+        SkpCreditResponse {
+            coefficient: c.coefficient.as_f64(),
+            percent: c.percent,
+            months: c.months,
+            amount: c.amount.as_f64(),
+        }
+    }))
+}
+
 fn response(d: PlanDetail, who: PlanActor) -> Result<SkpPlanResponse, ApiError> {
+    let behaviours = behaviours(&d.behaviours)?;
+    let credit = credit(&d)?;
+    let periodic = d
+        .periodic
+        .into_iter()
+        .map(SkpPeriodicResponse::try_from)
+        .collect::<Result<_, _>>()?;
     let p = d.plan;
     let state = state_of(&p)?;
     Ok(SkpPlanResponse {
         id: p.id,
         agency_id: p.agency_id,
         employee_id: p.employee_id,
+        employee_name: d.employee_name,
         rater_employee_id: p.rater_employee_id,
+        rater_name: d.rater_name,
+        rater_results: d
+            .rater_results
+            .into_iter()
+            .map(|r| {
+                Ok(SkpRaterResultResponse {
+                    id: r.id,
+                    section: stored::<pembina_domain::appraisal::plan::Section>(&r.section)?.into(),
+                    seq: r.seq,
+                    description: r.description,
+                })
+            })
+            .collect::<Result<_, ApiError>>()?,
         year: p.year,
         state: state.into(),
         results_rating: p.results_rating.as_deref().map(stored).transpose()?,
@@ -171,6 +359,9 @@ fn response(d: PlanDetail, who: PlanActor) -> Result<SkpPlanResponse, ApiError> 
             .map(SkpResultResponse::try_from)
             .collect::<Result<_, _>>()?,
         feedback: d.feedback.into_iter().map(Into::into).collect(),
+        behaviours,
+        periodic,
+        credit,
         allowed_steps: allowed_steps(state, who)
             .into_iter()
             .map(Into::into)
@@ -178,6 +369,7 @@ fn response(d: PlanDetail, who: PlanActor) -> Result<SkpPlanResponse, ApiError> 
         may_edit: may_edit(state, who),
         may_record_realisation: may_record_realisation(state, who),
         may_give_feedback: may_give_feedback(state, who),
+        may_rate_periodic: may_rate_periodic(state, who),
     })
 }
 
@@ -537,6 +729,632 @@ pub async fn add_skp_feedback(
     )
     .await?;
     Ok(HttpResponse::Created().json(SkpFeedbackResponse::from(f)))
+}
+
+// ---------------------------------------------------------------- behaviour expectations
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SkpExpectationRequest {
+    /// A BerAKHLAK core value by its name; an unknown or repeated one is named in the error
+    /// (`expectations[i].value`).
+    #[schema(value_type = BerakhlakValue, example = "akuntabel")]
+    pub value: String,
+    /// The leader's specific expectation, at most 2000 characters; absent, null or blank for
+    /// none.
+    #[schema(example = "Menyampaikan laporan kinerja bidang paling lambat tanggal 5 setiap bulan")]
+    pub expectation: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PutSkpBehavioursRequest {
+    /// At most one entry per value (seven); values left out have no specific expectation.
+    pub expectations: Vec<SkpExpectationRequest>,
+}
+
+/// Replace the leader's specific expectations for the seven BerAKHLAK core values (work
+/// behaviour). The answer lists all seven values in the official order, each with its
+/// expectation or null. Errors name `expectations[i].value` (`unknown_value`, `duplicate`) and
+/// `expectations[i].expectation` (`too_long`).
+///
+/// **Who may call:** the owner or the rater, while the plan is `draft` (as for results); others
+/// who can see the plan get 403, anyone else — another agency included — 404.
+#[utoipa::path(tag = "skp", params(("id" = Uuid, Path)), request_body = PutSkpBehavioursRequest, responses((status = 200, body = SkpPlanResponse)), security(("bearer" = [])))]
+#[put("/skp-plans/{id}/behaviours")]
+pub async fn put_skp_behaviours(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<Uuid>,
+    body: ValidJson<PutSkpBehavioursRequest>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    auth.require_user()?;
+    let expectations = parse_expectations(
+        body.0
+            .expectations
+            .into_iter()
+            .map(|e| ExpectationInput {
+                value: e.value,
+                expectation: e.expectation,
+            })
+            .collect(),
+    )?;
+    let mut caller = None;
+    let d = repo::replace_behaviours(
+        &state.db,
+        &actor(&auth, &req),
+        auth.scope(),
+        id.into_inner(),
+        expectations,
+        |p| {
+            let w = who(&auth, p)?;
+            caller = Some(w);
+            if may_edit(plan_state(p)?, w) {
+                Ok(())
+            } else {
+                Err(DomainError::Forbidden(format!(
+                    "the expectations of a plan that is {} cannot be changed by this caller",
+                    p.state
+                )))
+            }
+        },
+    )
+    .await?;
+    let w = caller.ok_or_else(|| ApiError::internal("caller not resolved"))?;
+    Ok(HttpResponse::Ok().json(response(d, w)?))
+}
+
+// ---------------------------------------------------------------- evidence files
+
+/// Whether `auth` may add or remove evidence files of `plan`: the owner while realisations may
+/// be recorded (403 for others who can see the plan, 404 for the rest).
+fn may_change_evidence(
+    auth: &Auth,
+    plan: &skp_plans::Model,
+    what: &'static str,
+) -> Result<(), DomainError> {
+    let w = who(auth, plan).map_err(|_| DomainError::NotFound(what))?;
+    if may_record_realisation(plan_state(plan)?, w) {
+        Ok(())
+    } else {
+        Err(DomainError::Forbidden(format!(
+            "evidence of a plan that is {} cannot be changed by this caller",
+            plan.state
+        )))
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EvidenceUploadQuery {
+    /// The file's name, e.g. `notulen-rapat.pdf`; required when the body is the file itself,
+    /// optional with a multipart form (whose file part names it).
+    pub file_name: Option<String>,
+}
+
+/// The `multipart/form-data` form of an evidence upload (documentation only: the form is read
+/// part by part as it streams in).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct SkpEvidenceForm {
+    /// The file, with its file name and Content-Type in the part's headers.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+}
+
+/// A file received in a request, within the size limit.
+struct Upload {
+    bytes: web::Bytes,
+    content_type: String,
+    file_name: Option<String>,
+}
+
+fn too_large(max: u64) -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too_large",
+        "File too large",
+        format!("files may be at most {} MB", max / (1024 * 1024)),
+    )
+}
+
+/// Reads `stream` whole, refusing it (413) as soon as it passes `max` bytes.
+async fn read_limited<S, E>(mut stream: S, max: u64) -> Result<web::Bytes, ApiError>
+where
+    S: Stream<Item = Result<web::Bytes, E>> + Unpin,
+    E: std::fmt::Display,
+{
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|e| ApiError::bad_request("bad_body", e.to_string()))?;
+        if (body.len() + chunk.len()) as u64 > max {
+            return Err(too_large(max));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}
+
+/// The media type without parameters, lower case.
+fn essence(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// The uploaded file: the `file` part of a `multipart/form-data` form, or the body itself with
+/// its `Content-Type`.
+async fn receive_file(
+    req: &HttpRequest,
+    payload: web::Payload,
+    max: u64,
+) -> Result<Upload, ApiError> {
+    let header = req
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(essence)
+        .unwrap_or_default();
+    if header != "multipart/form-data" {
+        return Ok(Upload {
+            bytes: read_limited(payload, max).await?,
+            content_type: header,
+            file_name: None,
+        });
+    }
+    let mut form = actix_multipart::Multipart::new(req.headers(), payload);
+    while let Some(field) = form.next().await {
+        let field =
+            field.map_err(|e| ApiError::bad_request("malformed_multipart", e.to_string()))?;
+        let file_name = field
+            .content_disposition()
+            .and_then(|d| d.get_filename())
+            .map(str::to_owned);
+        if field.name() != Some("file") && file_name.is_none() {
+            continue;
+        }
+        let content_type = field
+            .content_type()
+            .map(|m| essence(m.essence_str()))
+            .unwrap_or_default();
+        return Ok(Upload {
+            bytes: read_limited(field, max).await?,
+            content_type,
+            file_name,
+        });
+    }
+    Err(ApiError::field(
+        "file",
+        "required",
+        "the form has no file part (name it \"file\")",
+    ))
+}
+
+/// A file name safe to put in a Content-Disposition header: 1-255 characters, no path.
+fn clean_file_name(name: Option<String>) -> Result<String, ApiError> {
+    let Some(name) = name else {
+        return Err(ApiError::field(
+            "file_name",
+            "required",
+            "name the file: ?file_name=… or the multipart part's filename",
+        ));
+    };
+    let name = name.trim().replace(['/', '\\', '"'], "_");
+    if name.is_empty() || name.chars().count() > 255 || name.chars().any(char::is_control) {
+        return Err(ApiError::field(
+            "file_name",
+            "invalid",
+            "needs 1 to 255 printable characters",
+        ));
+    }
+    Ok(name)
+}
+
+async fn remove_file(state: &AppState, key: &str) {
+    if let Err(e) = state.storage.delete(key).await {
+        // The row is gone or marked deleted; an orphaned file wastes space but exposes nothing.
+        tracing::warn!(key, error = %e, "could not delete a stored evidence file");
+    }
+}
+
+/// Upload an evidence file (bukti dukung) to a quarterly realisation: either the `file` part of
+/// a `multipart/form-data` form, or the body itself with its `Content-Type` and
+/// `?file_name=`. Accepted types and the size limit are those of training materials (PDF,
+/// office documents, MP4/WebM, MP3, PNG/JPEG, plain text; `PEMBINA_STORAGE__MAX_UPLOAD_MB`,
+/// default 200 MB): 415 and 413 otherwise. A realisation holds at most 10 files (409
+/// `too_many_files`).
+///
+/// **Who may call:** the owner, while the plan is `agreed` or `in_progress` (as for recording
+/// realisations); others who can see the plan get 403, anyone else — another agency included —
+/// 404.
+#[utoipa::path(
+    tag = "skp",
+    params(("id" = Uuid, Path, description = "The realisation"), EvidenceUploadQuery),
+    request_body(content(
+        (SkpEvidenceForm = "multipart/form-data"),
+        (Vec<u8> = "application/octet-stream"),
+    ), description = "The file"),
+    responses((status = 201, body = SkpEvidenceResponse), (status = 404), (status = 409), (status = 413), (status = 415), (status = 422)),
+    security(("bearer" = []))
+)]
+#[post("/skp-realisations/{id}/evidence")]
+pub async fn upload_skp_evidence(
+    state: web::Data<AppState>,
+    auth: Auth,
+    req: HttpRequest,
+    id: web::Path<Uuid>,
+    q: ValidQuery<EvidenceUploadQuery>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    auth.require_user()?;
+    // The realisation must be the caller's to change before anything is read or stored.
+    let (_, plan) = repo::realisation_with_plan(&state.db, auth.scope(), *id).await?;
+    may_change_evidence(&auth, &plan, "skp realisation")?;
+    let upload = receive_file(&req, payload, state.storage.max_bytes()).await?;
+    if !super::programmes::ACCEPTED.contains(&upload.content_type.as_str()) {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Unsupported file type",
+            format!("accepted types: {}", super::programmes::ACCEPTED.join(", ")),
+        ));
+    }
+    let file_name = clean_file_name(q.0.file_name.or(upload.file_name))?;
+    if upload.bytes.is_empty() {
+        return Err(ApiError::bad_request("empty_body", "the file is empty"));
+    }
+    let size_bytes = upload.bytes.len() as i64;
+    let key = format!("skp-evidence/{}", Uuid::now_v7());
+    state
+        .storage
+        .put(&key, upload.bytes)
+        .await
+        .map_err(ApiError::internal)?;
+    let result = repo::add_evidence(
+        &state.db,
+        &actor(&auth, &req),
+        auth.scope(),
+        *id,
+        NewEvidence {
+            storage_key: key.clone(),
+            file_name,
+            content_type: upload.content_type,
+            size_bytes,
+        },
+        |p| may_change_evidence(&auth, p, "skp realisation"),
+    )
+    .await;
+    match result {
+        Ok(m) => Ok(HttpResponse::Created().json(SkpEvidenceResponse::from(m))),
+        Err(e) => {
+            // Nothing refers to the stored file: remove it so a refused upload leaves nothing.
+            remove_file(&state, &key).await;
+            Err(e.into())
+        }
+    }
+}
+
+/// Stream an evidence file.
+///
+/// **Who may call:** whoever may see the plan: the owner, the rater, agency_admin (their
+/// agency), super_admin. Anyone else gets 404.
+#[utoipa::path(tag = "skp", params(("id" = Uuid, Path)), responses((status = 200, description = "The file", content_type = "application/octet-stream"), (status = 404)), security(("bearer" = [])))]
+#[get("/skp-evidence/{id}/content")]
+pub async fn download_skp_evidence(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require_user()?;
+    let (e, plan) = repo::get_evidence(&state.db, auth.scope(), *id).await?;
+    who(&auth, &plan).map_err(|_| ApiError::not_found("skp evidence"))?;
+    let (size, stream) = state
+        .storage
+        .get(&e.storage_key)
+        .await
+        .map_err(|err| match err {
+            StorageError::NotFound => ApiError::not_found("skp evidence"),
+            other => ApiError::internal(other),
+        })?;
+    Ok(HttpResponse::Ok()
+        .content_type(e.content_type)
+        .insert_header((
+            CONTENT_DISPOSITION,
+            format!("inline; filename=\"{}\"", e.file_name.replace('"', "_")),
+        ))
+        .insert_header(("X-Content-Type-Options", "nosniff"))
+        .no_chunking(size)
+        .streaming(
+            stream
+                .map(|r| r.map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))),
+        ))
+}
+
+/// Delete an evidence file; it leaves the realisation at once and its content is removed
+/// (the plan's history keeps the record of it).
+///
+/// **Who may call:** the owner, while the plan is `agreed` or `in_progress`; others who can see
+/// the plan get 403, anyone else — another agency included — 404.
+#[utoipa::path(tag = "skp", params(("id" = Uuid, Path)), responses((status = 204), (status = 403), (status = 404)), security(("bearer" = [])))]
+#[delete("/skp-evidence/{id}")]
+pub async fn delete_skp_evidence(
+    state: web::Data<AppState>,
+    auth: Auth,
+    req: HttpRequest,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require_user()?;
+    let key = repo::delete_evidence(&state.db, &actor(&auth, &req), auth.scope(), *id, |p| {
+        may_change_evidence(&auth, p, "skp evidence")
+    })
+    .await?;
+    remove_file(&state, &key).await;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+// ---------------------------------------------------------------- periodic evaluation
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PutSkpPeriodicRequest {
+    /// Required.
+    pub results_rating: Option<Rating>,
+    /// Required.
+    pub behaviour_rating: Option<Rating>,
+    /// At most 2000 characters.
+    #[schema(example = "Target triwulan tercapai; tingkatkan koordinasi lintas bidang.")]
+    pub note: Option<String>,
+}
+
+/// Rate a quarter (periodic evaluation, Triwulan 1-4): work results and work behaviour, each
+/// below / as_expected / above; the quarter's predikat is read from the PermenPANRB 6/2022
+/// matrix. Rating a quarter again replaces its rating. Answers the plan. 409 `invalid_state`
+/// when the plan is not `agreed` or `in_progress`.
+///
+/// **Who may call:** the plan's rater (fixed when the plan was created; nobody rates their own
+/// plan). The owner and administrators who can see the plan get 403; anyone else — another
+/// supervisor or another agency included — 404.
+#[utoipa::path(tag = "skp", params(("id" = Uuid, Path), ("quarter" = i64, Path, description = "1-4")), request_body = PutSkpPeriodicRequest, responses((status = 200, body = SkpPlanResponse)), security(("bearer" = [])))]
+#[put("/skp-plans/{id}/periodic/{quarter}")]
+pub async fn put_skp_periodic(
+    state: web::Data<AppState>,
+    auth: Auth,
+    path: web::Path<(Uuid, i64)>,
+    body: ValidJson<PutSkpPeriodicRequest>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    auth.require_user()?;
+    let (plan_id, quarter) = path.into_inner();
+    let b = body.0;
+    let rating = NewPeriodicRating::parse(
+        quarter,
+        b.results_rating.map(Into::into),
+        b.behaviour_rating.map(Into::into),
+        b.note.as_deref(),
+    )?;
+    let mut caller = None;
+    let d = repo::rate_periodic(
+        &state.db,
+        &actor(&auth, &req),
+        auth.scope(),
+        plan_id,
+        rating,
+        |p| {
+            let w = who(&auth, p)?;
+            caller = Some(w);
+            check_periodic(plan_state(p)?, w)
+        },
+    )
+    .await?;
+    let w = caller.ok_or_else(|| ApiError::internal("caller not resolved"))?;
+    Ok(HttpResponse::Ok().json(response(d, w)?))
+}
+
+// ---------------------------------------------------------------- history
+
+/// One change in a plan's history.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SkpHistoryEventResponse {
+    pub occurred_at: DateTime<Utc>,
+    /// What happened: `create`, `replace_results`, `replace_behaviours`, a workflow step
+    /// (`agree`, `start`, `evaluate`, ...), `update`, `delete`.
+    #[schema(example = "replace_behaviours")]
+    pub action: String,
+    /// What changed: `skp_plan` (the plan, its results and behaviour expectations as a whole),
+    /// `skp_realisation`, `skp_evidence`, `skp_feedback` or `skp_periodic_rating`.
+    #[schema(example = "skp_plan")]
+    pub entity_type: String,
+    /// The id of what changed.
+    pub entity_id: Uuid,
+    /// The display name of the account that made the change; null for changes made by Pembina
+    /// itself.
+    pub actor_name: Option<String>,
+    /// The fields that changed, as `{field: {"before": .., "after": ..}}`.
+    #[schema(value_type = Object)]
+    pub changes: serde_json::Value,
+}
+
+impl From<HistoryEvent> for SkpHistoryEventResponse {
+    fn from(h: HistoryEvent) -> Self {
+        let e = h.event;
+        Self {
+            occurred_at: e.occurred_at,
+            action: e.action,
+            entity_type: e.entity_type,
+            entity_id: e.entity_id,
+            actor_name: h.actor_name,
+            changes: e.changes,
+        }
+    }
+}
+
+/// The plan's full history, oldest first: its creation and workflow steps, every replacement of
+/// its results and behaviour expectations, and every change to its realisations, evidence
+/// files, feedback and quarterly evaluations.
+///
+/// **Who may call:** whoever may see the plan: the owner, the rater, agency_admin (their
+/// agency), super_admin. Anyone else gets 404.
+#[utoipa::path(tag = "skp", params(("id" = Uuid, Path)), responses((status = 200, body = Vec<SkpHistoryEventResponse>)), security(("bearer" = [])))]
+#[get("/skp-plans/{id}/history")]
+pub async fn get_skp_history(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require_user()?;
+    let plan = repo::get_plan(&state.db, auth.scope(), *id).await?;
+    who(&auth, &plan)?;
+    let events: Vec<SkpHistoryEventResponse> = repo::history(&state.db, &plan)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect();
+    Ok(HttpResponse::Ok().json(events))
+}
+
+// ---------------------------------------------------------------- the printed document
+
+/// An amount the Indonesian way, with a decimal comma and no trailing zeros: 12.5 → "12,5".
+fn decimal_id(v: f64) -> String {
+    let s = format!("{v:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.replace('.', ",")
+}
+
+fn pdf_person(p: repo::PersonInfo) -> skp_pdf::Person {
+    skp_pdf::Person {
+        name: p.name,
+        nip: p.nip,
+        rank: p.rank,
+        position: p.position,
+        unit: p.unit,
+    }
+}
+
+fn document_data(
+    doc: PlanDocument,
+    printed_on: chrono::NaiveDate,
+) -> Result<skp_pdf::SkpDocument, ApiError> {
+    let d = doc.detail;
+    let credit = credit(&d)?.map(|c| {
+        format!(
+            "{} (koefisien {} \u{d7} {}% \u{d7} {}/12 bulan)",
+            decimal_id(c.amount),
+            decimal_id(c.coefficient),
+            c.percent,
+            c.months
+        )
+    });
+    let behaviours = expectations(&d.behaviours)?;
+    let behaviours = all_with(&behaviours)
+        .into_iter()
+        .map(|(v, e): (CoreValue, Option<&str>)| (v, e.map(str::to_owned)))
+        .collect();
+    let periodic = d
+        .periodic
+        .iter()
+        .map(|p| {
+            Ok(skp_pdf::Periodic {
+                quarter: p.quarter,
+                results: stored(&p.results_rating)?,
+                behaviour: stored(&p.behaviour_rating)?,
+                predikat: stored(&p.predikat)?,
+                note: p.note.clone(),
+            })
+        })
+        .collect::<Result<_, ApiError>>()?;
+    let p = &d.plan;
+    let evaluation = match (
+        p.results_rating.as_deref(),
+        p.behaviour_rating.as_deref(),
+        p.predikat.as_deref(),
+    ) {
+        (Some(r), Some(b), Some(k)) => Some(skp_pdf::Evaluation {
+            results: stored::<DRating>(r)?,
+            behaviour: stored::<DRating>(b)?,
+            predikat: stored::<DPredikat>(k)?,
+        }),
+        _ => None,
+    };
+    let results = d
+        .results
+        .into_iter()
+        .map(|r| {
+            Ok(skp_pdf::ResultRow {
+                section: stored(&r.result.section)?,
+                supports: r
+                    .result
+                    .supports_result_id
+                    .and_then(|s| doc.supported.get(&s).cloned()),
+                description: r.result.description,
+                indicator: r.result.indicator,
+                target: r.result.target,
+                approach: stored(&r.result.approach)?,
+                realisations: r
+                    .realisations
+                    .into_iter()
+                    .map(|q| skp_pdf::QuarterRealisation {
+                        quarter: q.realisation.quarter,
+                        text: q.realisation.realisation,
+                        evidence_files: q.evidence.len(),
+                    })
+                    .collect(),
+            })
+        })
+        .collect::<Result<_, ApiError>>()?;
+    Ok(skp_pdf::SkpDocument {
+        agency_name: doc.agency_name,
+        place: doc.agency_seat,
+        year: d.plan.year,
+        state: state_of(&d.plan)?,
+        employee: pdf_person(doc.employee),
+        rater: pdf_person(doc.rater),
+        results,
+        behaviours,
+        periodic,
+        evaluation,
+        credit,
+        printed_on,
+    })
+}
+
+/// The plan as the SKP form (Sasaran Kinerja Pegawai), A4 portrait PDF in Bahasa Indonesia:
+/// identities of the employee and the rater, work results by section with indicators, targets
+/// and quarterly realisations, the BerAKHLAK behaviour expectations, the quarterly evaluations
+/// and — once evaluated — the ratings, the predikat and the functional credit, and the
+/// signature places. Names, positions and units are printed as they stand now.
+///
+/// **Who may call:** whoever may see the plan: the owner, the rater, agency_admin (their
+/// agency), super_admin. Anyone else gets 404.
+#[utoipa::path(tag = "skp", params(("id" = Uuid, Path)), responses((status = 200, description = "The SKP document", content_type = "application/pdf"), (status = 404)), security(("bearer" = [])))]
+#[get("/skp-plans/{id}/pdf")]
+pub async fn get_skp_pdf(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    auth.require_user()?;
+    let plan = repo::get_plan(&state.db, auth.scope(), *id).await?;
+    who(&auth, &plan)?;
+    let doc = repo::document(&state.db, plan).await?;
+    let today = pembina_domain::learning::jp::province_date(Utc::now());
+    let data = document_data(doc, today)?;
+    let name = format!("skp-{}-{}.pdf", data.year, data.employee.nip.trim());
+    let bytes = skp_pdf::render(&data);
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            CONTENT_DISPOSITION,
+            format!(
+                "attachment; filename=\"{}\"",
+                name.replace(['"', '/', '\\'], "_")
+            ),
+        ))
+        .body(bytes))
 }
 
 // ---------------------------------------------------------------- the rater's team

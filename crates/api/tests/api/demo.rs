@@ -42,5 +42,21 @@ db_test!(
         let names: Vec<&str> = units["items"].as_array().expect("items").iter().filter_map(|u| u["name"].as_str()).collect();
         assert!(names.iter().filter(|n| n.starts_with("Puskesmas")).count() >= 5, "{names:?}");
         assert!(Nip::parse("198507152010011003").is_ok());
+
+        // Kota Bengkulu has two years of appraisal history and last year's unit results, added
+        // once: a second run changes nothing.
+        let today = pembina_api::routes::learning::today();
+        let last = chrono::Datelike::year(&today) - 1;
+        pembina_api::demo_appraisal::seed(&app.db, today).await.expect("seed appraisal");
+        pembina_api::demo_appraisal::seed(&app.db, today).await.expect("seed appraisal again");
+        let tops: Value = app.get("/org-units?per_page=200", &token).await.json().await.expect("json");
+        let top = tops["items"].as_array().expect("items").iter().find(|u| u["parent_id"].is_null()).expect("a top unit");
+        let d: Value = app.get(&format!("/org-units/{}/skp-distribution?year={last}", top["id"].as_str().expect("id")), &token).await.json().await.expect("json");
+        assert_eq!(d["unit_result"], "baik", "{d}");
+        let total = d["total"].as_u64().expect("total");
+        assert!(total > 0 && total == d["imported"].as_u64().expect("imported"), "{d}");
+        assert!(d["counts"]["baik"].as_u64().expect("baik") * 2 > total, "mostly Baik: {d}");
+        let all: Value = app.get(&format!("/org-units/{}/skp-distribution?year={}", top["id"].as_str().expect("id"), last - 1), &token).await.json().await.expect("json");
+        assert!(all["total"].as_u64().expect("total") > 0);
     }
 );

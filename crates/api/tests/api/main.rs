@@ -3,6 +3,7 @@
 mod helpers;
 
 mod api_keys;
+mod appraisal;
 mod audit;
 mod auth;
 mod competencies;
@@ -10,6 +11,7 @@ mod competency_imports;
 mod demo;
 mod employees;
 mod errors;
+mod evaluation;
 mod imports;
 mod jp;
 mod learning;

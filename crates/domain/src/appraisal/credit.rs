@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::predikat::Predikat;
 use crate::error::FieldError;
+use crate::org::FunctionalLevel;
 
 /// A credit amount in thousandths: `Credit(2083)` is 2.083.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
@@ -38,6 +39,44 @@ impl Credit {
             ));
         }
         Ok(Self(milli as i64))
+    }
+}
+
+/// The yearly coefficient of a functional level (PermenPANRB 1/2023): keahlian (expert) levels
+/// Ahli Utama 50, Ahli Madya 37.5, Ahli Muda 25, Ahli Pertama 12.5; keterampilan (skill) levels
+/// Penyelia 25, Mahir 12.5, Terampil 5, Pemula 3.75.
+pub fn default_coefficient(level: FunctionalLevel) -> Credit {
+    match level {
+        FunctionalLevel::AhliUtama => Credit(50_000),
+        FunctionalLevel::AhliMadya => Credit(37_500),
+        FunctionalLevel::AhliMuda => Credit(25_000),
+        FunctionalLevel::AhliPertama => Credit(12_500),
+        FunctionalLevel::Penyelia => Credit(25_000),
+        FunctionalLevel::Mahir => Credit(12_500),
+        FunctionalLevel::Terampil => Credit(5_000),
+        FunctionalLevel::Pemula => Credit(3_750),
+    }
+}
+
+/// The credit a functional post earns for a rated year: its inputs and the amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearCredit {
+    pub coefficient: Credit,
+    pub percent: i64,
+    pub months: u8,
+    pub amount: Credit,
+}
+
+/// The credit of a whole year (12 months) at `level`'s default coefficient with `predikat`.
+pub fn year_credit(level: FunctionalLevel, predikat: Predikat) -> YearCredit {
+    let coefficient = default_coefficient(level);
+    let months = 12;
+    YearCredit {
+        coefficient,
+        percent: percent(predikat),
+        months,
+        // 12 months is always in range.
+        amount: credit(coefficient, predikat, months).unwrap_or_default(),
     }
 }
 
@@ -111,6 +150,49 @@ mod tests {
         assert_eq!(
             credit(Credit(37_500), Predikat::SangatKurang, 7).expect("credit"),
             Credit(5_469)
+        );
+    }
+
+    #[test]
+    fn every_level_has_the_regulations_coefficient() {
+        use FunctionalLevel::*;
+        let table = [
+            (AhliUtama, 50_000),
+            (AhliMadya, 37_500),
+            (AhliMuda, 25_000),
+            (AhliPertama, 12_500),
+            (Penyelia, 25_000),
+            (Mahir, 12_500),
+            (Terampil, 5_000),
+            (Pemula, 3_750),
+        ];
+        assert_eq!(table.len(), FunctionalLevel::ALL.len());
+        for (level, milli) in table {
+            assert_eq!(default_coefficient(level), Credit(milli), "{level}");
+        }
+        assert!((default_coefficient(AhliMadya).as_f64() - 37.5).abs() < 1e-9);
+        assert!((default_coefficient(Pemula).as_f64() - 3.75).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_rated_year_of_a_functional_post() {
+        let c = year_credit(FunctionalLevel::AhliPertama, Predikat::SangatBaik);
+        assert_eq!(
+            c,
+            YearCredit {
+                coefficient: Credit(12_500),
+                percent: 150,
+                months: 12,
+                amount: Credit(18_750),
+            }
+        );
+        assert_eq!(
+            year_credit(FunctionalLevel::Pemula, Predikat::ButuhPerbaikan).amount,
+            Credit(2_813)
+        );
+        assert_eq!(
+            year_credit(FunctionalLevel::AhliUtama, Predikat::Baik).amount,
+            Credit(50_000)
         );
     }
 

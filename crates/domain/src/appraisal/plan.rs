@@ -38,6 +38,9 @@ crate::string_enum!(Approach {
 /// Most results one plan may hold.
 pub const MAX_RESULTS: usize = 100;
 
+/// Most evidence files one quarterly realisation may hold.
+pub const MAX_EVIDENCE_FILES: usize = 10;
+
 /// The years a plan may be for.
 pub fn parse_year(year: i64) -> Result<i32, DomainError> {
     if (2000..=2100).contains(&year) {

@@ -119,6 +119,30 @@ pub fn may_give_feedback(state: PlanState, actor: Actor) -> bool {
     ) && actor == Actor::Supervisor
 }
 
+/// Whether `actor` may rate a quarter (periodic evaluation): the rater only, while the plan is
+/// agreed or in progress.
+pub fn may_rate_periodic(state: PlanState, actor: Actor) -> bool {
+    check_periodic(state, actor).is_ok()
+}
+
+/// Why `actor` may not rate a quarter of a plan in `state`: 403 for anyone but the rater (the
+/// owner above all: nobody rates their own plan), 409 `invalid_state` for the rater outside
+/// agreed and in progress.
+pub fn check_periodic(state: PlanState, actor: Actor) -> Result<(), DomainError> {
+    match actor {
+        Actor::Owner => Err(DomainError::Forbidden("nobody rates their own plan".into())),
+        Actor::Admin => Err(DomainError::Forbidden(
+            "only the rater rates a quarter".into(),
+        )),
+        Actor::Supervisor if matches!(state, PlanState::Agreed | PlanState::InProgress) => Ok(()),
+        Actor::Supervisor => Err(DomainError::conflict(
+            "invalid_state",
+            None,
+            format!("a plan that is {state} cannot be rated by quarter"),
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Actor::*;
@@ -188,5 +212,33 @@ mod tests {
         assert!(!may_record_realisation(Evaluated, Owner));
         assert!(may_give_feedback(Agreed, Supervisor) && may_give_feedback(Evaluated, Supervisor));
         assert!(!may_give_feedback(Final, Supervisor) && !may_give_feedback(InProgress, Owner));
+    }
+
+    #[test]
+    fn only_the_rater_rates_a_quarter_while_the_plan_runs() {
+        for state in PlanState::ALL {
+            for actor in ACTORS {
+                let got = check_periodic(*state, actor);
+                match (actor, state) {
+                    (Supervisor, Agreed | InProgress) => assert!(got.is_ok()),
+                    (Supervisor, _) => assert!(
+                        matches!(
+                            got,
+                            Err(DomainError::Conflict {
+                                code: "invalid_state",
+                                ..
+                            })
+                        ),
+                        "{state}"
+                    ),
+                    _ => assert!(matches!(got, Err(DomainError::Forbidden(_)))),
+                }
+                assert_eq!(may_rate_periodic(*state, actor), got.is_ok());
+            }
+        }
+        let Err(DomainError::Forbidden(why)) = check_periodic(InProgress, Owner) else {
+            panic!("owner must not rate");
+        };
+        assert!(why.contains("own plan"));
     }
 }

@@ -17,10 +17,12 @@ pub enum ImportKind {
     CompetencyAssessments,
     /// Trainings outside Pembina credited to the JP ledger (created once, never updated).
     ExternalTrainings,
+    /// Past years' SKP ratings from an earlier system (upserted by NIP and year).
+    SkpRatings,
 }
 
 impl ImportKind {
-    pub const ALL: [ImportKind; 7] = [
+    pub const ALL: [ImportKind; 8] = [
         Self::OrgUnits,
         Self::Positions,
         Self::Employees,
@@ -28,6 +30,7 @@ impl ImportKind {
         Self::CompetencyStandards,
         Self::CompetencyAssessments,
         Self::ExternalTrainings,
+        Self::SkpRatings,
     ];
 
     /// The name used in URLs (`/imports/org-units`).
@@ -40,6 +43,7 @@ impl ImportKind {
             Self::CompetencyStandards => "competency-standards",
             Self::CompetencyAssessments => "competency-assessments",
             Self::ExternalTrainings => "external-trainings",
+            Self::SkpRatings => "skp-ratings",
         }
     }
 
@@ -390,6 +394,40 @@ const EXTERNAL_TRAININGS: &[Column] = &[
     ),
 ];
 
+const SKP_RATINGS: &[Column] = &[
+    col(
+        "nip",
+        true,
+        "NIP of an employee of the agency (with year, the natural key)",
+        "198507152010011003",
+    ),
+    col("year", true, "The year rated, 2000 to 2100", "2025"),
+    col(
+        "predikat",
+        true,
+        "sangat_baik, baik, butuh_perbaikan, kurang or sangat_kurang (the labels Sangat Baik … Sangat Kurang are read too)",
+        "baik",
+    ),
+    col(
+        "results_rating",
+        false,
+        "Work results: above, as_expected or below (or Di Atas / Sesuai / Di Bawah Ekspektasi); with behaviour_rating, must give the predikat by the matrix",
+        "as_expected",
+    ),
+    col(
+        "behaviour_rating",
+        false,
+        "Work behaviour, in the same words as results_rating",
+        "above",
+    ),
+    col(
+        "months",
+        false,
+        "Months of the year the rating covers, 1 to 12 (12 when empty)",
+        "12",
+    ),
+];
+
 /// The columns of `kind`, in file order.
 pub fn columns(kind: ImportKind) -> &'static [Column] {
     match kind {
@@ -400,6 +438,7 @@ pub fn columns(kind: ImportKind) -> &'static [Column] {
         ImportKind::CompetencyStandards => COMPETENCY_STANDARDS,
         ImportKind::CompetencyAssessments => COMPETENCY_ASSESSMENTS,
         ImportKind::ExternalTrainings => EXTERNAL_TRAININGS,
+        ImportKind::SkpRatings => SKP_RATINGS,
     }
 }
 

@@ -286,6 +286,7 @@ pub async fn run_import(
         ImportKind::ExternalTrainings => Box::new(
             super::external_trainings::ExternalTrainings::prepare(opts.agency_id),
         ),
+        ImportKind::SkpRatings => Box::new(super::skp_ratings::SkpRatings::prepare(opts.agency_id)),
     };
     let import_id = Uuid::now_v7();
     let mut collected = Collector {
@@ -644,6 +645,7 @@ fn tables_written(kind: ImportKind) -> &'static [&'static str] {
         ImportKind::CompetencyStandards => &["competency_standards"],
         ImportKind::CompetencyAssessments => &["competency_assessments"],
         ImportKind::ExternalTrainings => &["jp_credits"],
+        ImportKind::SkpRatings => &["appraisal_ratings"],
     }
 }
 

@@ -22,7 +22,8 @@ fn opt(v: Option<&str>) -> String {
 
 /// Whether `kind` has an export. The competency imports (dictionary, standards, assessments)
 /// have none: the competency API and the development plan's spreadsheet read them; nor do
-/// external trainings (the JP ledger and its shortfall export read them).
+/// external trainings (the JP ledger and its shortfall export read them) or past SKP ratings
+/// (the appraisal history reads them).
 pub fn exportable(kind: ImportKind) -> bool {
     matches!(
         kind,
@@ -144,7 +145,8 @@ pub async fn export_rows(
         ImportKind::Competencies
         | ImportKind::CompetencyStandards
         | ImportKind::CompetencyAssessments
-        | ImportKind::ExternalTrainings => {
+        | ImportKind::ExternalTrainings
+        | ImportKind::SkpRatings => {
             return Err(DomainError::NotFound("export of this kind"));
         }
     }
@@ -164,6 +166,7 @@ mod tests {
             ImportKind::CompetencyStandards,
             ImportKind::CompetencyAssessments,
             ImportKind::ExternalTrainings,
+            ImportKind::SkpRatings,
         ] {
             assert!(!exportable(kind));
             let mut rows = 0;

@@ -19,6 +19,7 @@ pub mod export;
 mod external_trainings;
 mod org_units;
 mod positions;
+mod skp_ratings;
 
 pub use engine::{
     FileInfo, FileProblem, ImportError, ImportMode, ImportOptions, ImportReport,

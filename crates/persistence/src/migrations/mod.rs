@@ -18,6 +18,9 @@ mod m20261127_000012_create_development_plans;
 mod m20261127_000013_widen_import_kind_and_keys;
 mod m20261127_000014_create_learning;
 mod m20261127_000015_create_skp;
+mod m20261127_000016_extend_skp;
+mod m20261127_000017_create_evaluation;
+mod m20261127_000018_create_appraisal_ratings;
 
 pub struct Migrator;
 
@@ -40,6 +43,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000013_widen_import_kind_and_keys::Migration),
             Box::new(m20261127_000014_create_learning::Migration),
             Box::new(m20261127_000015_create_skp::Migration),
+            Box::new(m20261127_000016_extend_skp::Migration),
+            Box::new(m20261127_000017_create_evaluation::Migration),
+            Box::new(m20261127_000018_create_appraisal_ratings::Migration),
         ]
     }
 }

@@ -6,8 +6,10 @@
 
 pub mod accounts;
 pub mod api_keys;
+pub mod appraisal;
 pub mod audit;
 pub mod competency;
+pub mod evaluation;
 pub mod gaps;
 pub mod jp;
 pub mod learning;
