@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { render, screen } from "@testing-library/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createMemoryRouter, RouterProvider } from "react-router";
+import { createMemoryRouter, matchRoutes, RouterProvider } from "react-router";
 import { SessionProvider } from "../session/SessionProvider";
 import { json, problem, stubApi } from "../test/render";
 import { routes } from "./App";
@@ -59,6 +59,26 @@ describe("the app's routes", () => {
     expect(router.state.location.pathname).toBe("/c/PBN-7K3M-Q9XA");
     expect(screen.queryByRole("navigation")).not.toBeInTheDocument();
     expect(calls.map((c) => new URL(c.url).pathname)).toEqual(["/api/v1/public/certificates/PBN-7K3M-Q9XA"]);
+  });
+
+  it("gives the appraisal pages nested in other features' URLs to the appraisal feature", () => {
+    const matched = (path: string) => matchRoutes(routes, path)?.at(-1)?.route.path;
+    expect(matched("/sessions/s-1/outcomes")).toBe("sessions/:id/outcomes");
+    expect(matched("/sessions/s-1")).toBe("sessions/*");
+    expect(matched("/employees/e-1/appraisal")).toBe("employees/:id/appraisal");
+    expect(matched("/employees/e-1")).toBe("employees/*");
+    expect(matched("/appraisal/distribution")).toBe("appraisal/*");
+    expect(matched("/me/appraisal")).toBe("me/appraisal");
+  });
+
+  it("gives the evaluation pages nested in the learning feature's URLs to the evaluation feature", () => {
+    const matched = (path: string) => matchRoutes(routes, path)?.at(-1)?.route.path;
+    expect(matched("/sessions/s-1/evaluation")).toBe("sessions/:id/evaluation");
+    expect(matched("/programmes/p-1/evaluation")).toBe("programmes/:id/evaluation");
+    expect(matched("/programmes/p-1")).toBe("programmes/*");
+    expect(matched("/me/reactions/s-1")).toBe("me/reactions/:sessionId");
+    expect(matched("/me/follow-ups")).toBe("me/follow-ups");
+    expect(matched("/evaluation/follow-ups")).toBe("evaluation/*");
   });
 
   it("still sends a visitor without a session from the signed-in pages to the sign-in page", async () => {

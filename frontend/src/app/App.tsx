@@ -22,8 +22,11 @@ const SurveyRoutes = lazy(() => import("../features/surveys/routes"));
 const PublicSurvey = lazy(() => import("../features/surveys/PublicSurveyPage"));
 const LearningRoutes = lazy(() => import("../features/learning/routes"));
 const JpRoutes = lazy(() => import("../features/jp/routes"));
+const AppraisalRoutes = lazy(() => import("../features/appraisal/routes"));
 // Its own chunk too: whoever checks a certificate loads the check, not the learning screens.
+const SkpRoutes = lazy(() => import("../features/skp/routes"));
 const PublicCertificate = lazy(() => import("../features/learning/CertificatePage"));
+const EvaluationRoutes = lazy(() => import("../features/evaluation/routes"));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -52,16 +55,28 @@ export const routes: RouteObject[] = [
       { path: "org-units/*", element: page(<OrgRoutes section="units" />) },
       { path: "positions/*", element: page(<OrgRoutes section="positions" />) },
       { path: "employees/:id/jp", element: page(<JpRoutes section="employee" />) },
+      { path: "employees/:id/appraisal", element: page(<AppraisalRoutes section="employee" />) },
       { path: "employees/*", element: page(<PeopleRoutes />) },
       { path: "users/*", element: page(<AccountsRoutes />) },
       { path: "competencies/*", element: page(<CompetencyRoutes />) },
       { path: "surveys/*", element: page(<SurveyRoutes section="admin" />) },
       { path: "my-surveys/*", element: page(<SurveyRoutes section="mine" />) },
+      { path: "programmes/:id/evaluation", element: page(<EvaluationRoutes section="programme" />) },
       { path: "programmes/*", element: page(<LearningRoutes section="programmes" />) },
+      { path: "sessions/:id/evaluation", element: page(<EvaluationRoutes section="session" />) },
+      { path: "sessions/:id/outcomes", element: page(<AppraisalRoutes section="outcomes" />) },
       { path: "sessions/*", element: page(<LearningRoutes section="sessions" />) },
       { path: "learning/*", element: page(<LearningRoutes section="mine" />) },
       { path: "jp/*", element: page(<JpRoutes section="admin" />) },
       { path: "me/jp", element: page(<JpRoutes section="mine" />) },
+      { path: "me/reactions/:sessionId", element: page(<EvaluationRoutes section="reaction" />) },
+      { path: "me/follow-ups", element: page(<EvaluationRoutes section="mine" />) },
+      { path: "evaluation/*", element: page(<EvaluationRoutes section="admin" />) },
+      { path: "me/skp", element: page(<SkpRoutes section="mine" />) },
+      { path: "me/team", element: page(<SkpRoutes section="team" />) },
+      { path: "skp/:id", element: page(<SkpRoutes section="plan" />) },
+      { path: "appraisal/*", element: page(<AppraisalRoutes section="admin" />) },
+      { path: "me/appraisal", element: page(<AppraisalRoutes section="mine" />) },
       { path: "*", element: <NotFound /> },
     ],
   },

@@ -29,6 +29,8 @@ describe("Shell", () => {
       "Angkatan",
       "Capaian 20 JP",
       "Konversi JP",
+      "Tindak Lanjut Evaluasi",
+      "Distribusi Predikat",
     ]);
     const learning = screen.getByRole("list", { name: "Pembelajaran" });
     expect(within(learning).getByRole("link", { name: "Program Pelatihan" })).toHaveAttribute("href", "/programmes");
@@ -54,7 +56,7 @@ describe("Shell", () => {
   it("shows an employee their own profile", () => {
     const s = session(["employee"]);
     renderApp(<Shell />, { session: { ...s, me: s.me ? { ...s.me, employee_id: "e-1" } : null } });
-    expect(navLinks()).toEqual(["Beranda", "Unit organisasi", "Jabatan", "Profil saya", "Kamus kompetensi", "Profil kompetensi saya", "Survei saya", "Pembelajaran Saya", "JP Saya"]);
+    expect(navLinks()).toEqual(["Beranda", "Unit organisasi", "Jabatan", "Profil saya", "Kamus kompetensi", "Profil kompetensi saya", "Survei saya", "Pembelajaran Saya", "JP Saya", "Evaluasi Pasca Pelatihan", "SKP Saya", "Tim Saya", "Predikat Saya"]);
     expect(screen.getByRole("link", { name: "Profil kompetensi saya" })).toHaveAttribute("href", "/competencies/employees/e-1");
     expect(screen.getByRole("link", { name: "Survei saya" })).toHaveAttribute("href", "/my-surveys");
     // Their own learning, but neither the programmes nor the sessions.
@@ -62,7 +64,42 @@ describe("Shell", () => {
     expect(within(learning).getAllByRole("link").map((a) => [a.textContent, a.getAttribute("href")])).toEqual([
       ["Pembelajaran Saya", "/learning"],
       ["JP Saya", "/me/jp"],
+      ["Evaluasi Pasca Pelatihan", "/me/follow-ups"],
     ]);
+  });
+
+  it("gives administrators the follow-up of training evaluation in the learning group", () => {
+    renderApp(<Shell />, { session: session(["agency_admin"]) });
+    const learning = screen.getByRole("list", { name: "Pembelajaran" });
+    expect(within(learning).getByRole("link", { name: "Tindak Lanjut Evaluasi" })).toHaveAttribute("href", "/evaluation/follow-ups");
+    expect(within(learning).queryByRole("link", { name: "Evaluasi Pasca Pelatihan" })).not.toBeInTheDocument();
+  });
+
+  it("gives everyone with an employee record the performance group: their own plan and their team", () => {
+    const s = session(["supervisor", "employee"]);
+    renderApp(<Shell />, { session: { ...s, me: s.me ? { ...s.me, employee_id: "e-2" } : null } });
+    const performance = screen.getByRole("list", { name: "Kinerja" });
+    expect(within(performance).getAllByRole("link").map((a) => [a.textContent, a.getAttribute("href")])).toEqual([
+      ["SKP Saya", "/me/skp"],
+      ["Tim Saya", "/me/team"],
+      ["Predikat Saya", "/me/appraisal"],
+    ]);
+  });
+
+  it("shows no performance group to an account without an employee record", () => {
+    renderApp(<Shell />, { session: session(["trainer"]) });
+    expect(screen.queryByRole("list", { name: "Kinerja" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: "SKP Saya" })).not.toBeInTheDocument();
+  });
+
+  it("gives administrators the distribution of predikat, first in the performance group", () => {
+    const { unmount } = renderApp(<Shell />, { session: session(["agency_admin"]) });
+    const links = () => within(screen.getByRole("list", { name: "Kinerja" })).getAllByRole("link");
+    expect(links().map((a) => [a.textContent, a.getAttribute("href")])).toEqual([["Distribusi Predikat", "/appraisal/distribution"]]);
+    unmount();
+    const s = session(["agency_admin", "employee"]);
+    renderApp(<Shell />, { session: { ...s, me: s.me ? { ...s.me, employee_id: "e-3" } : null } });
+    expect(links().map((a) => a.textContent)).toEqual(["Distribusi Predikat", "SKP Saya", "Tim Saya", "Predikat Saya"]);
   });
 
   it("shows a trainer the sessions (attendance) but not the programmes", () => {

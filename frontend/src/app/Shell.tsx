@@ -61,15 +61,31 @@ export function Shell() {
     { to: "/sessions", label: t("nav.sessions"), roles: [...admins, "trainer"] },
     { to: "/jp", label: t("nav.jp"), roles: admins, end: true },
     { to: "/jp/conversions", label: t("nav.jpConversions"), roles: admins },
+    { to: "/evaluation/follow-ups", label: t("nav.evaluationFollowUps"), roles: admins },
   ];
   const learning = learningItems.filter(allowed);
   if (me?.employee_id) {
     learning.push({ to: "/learning", label: t("nav.myLearning") });
     learning.push({ to: "/me/jp", label: t("nav.myJp") });
+    learning.push({ to: "/me/follow-ups", label: t("nav.myFollowUps") });
   }
+  // Performance (SKP): everyone with an employee record has their own plan. Whoever rates whom
+  // follows the employee records' supervisor links, not a role, so "Tim Saya" is offered to all
+  // of them (it says so when someone has no direct reports).
+  const performance: NavItem[] = me?.employee_id
+    ? [
+        { to: "/me/skp", label: t("nav.mySkp") },
+        { to: "/me/team", label: t("nav.myTeam") },
+      ]
+    : [];
+  // Appraisal results: administrators see how units were rated against the curve, everyone with
+  // an employee record their own ratings year by year.
+  if (roles.some((r) => admins.includes(r))) performance.unshift({ to: "/appraisal/distribution", label: t("nav.appraisalDistribution") });
+  if (me?.employee_id) performance.push({ to: "/me/appraisal", label: t("nav.myAppraisal") });
   const groups = [
     { id: "nav-competencies", label: t("nav.competencies"), items: competencies, root: "/competencies" },
     { id: "nav-learning", label: t("nav.learning"), items: learning, root: null },
+    { id: "nav-performance", label: t("nav.performance"), items: performance, root: null },
   ].filter((g) => g.items.length > 0);
 
   return (

@@ -37,6 +37,9 @@ export const errors = {
       unsupported_media_type: "Jenis berkas ini tidak diterima. Unggah PDF, Word, Excel, PowerPoint, video MP4/WebM, MP3, gambar PNG/JPEG atau teks.",
       too_large: "Berkas terlalu besar.",
       empty_body: "Berkasnya kosong.",
+      no_supervisor: "Data pegawai Anda belum mencantumkan atasan langsung, padahal SKP dinilai oleh atasan langsung (pejabat penilai). Minta admin kepegawaian instansi Anda melengkapinya.",
+      invalid_transition: "Langkah ini tidak dapat dilakukan pada status SKP saat ini. Muat ulang halaman untuk melihat statusnya.",
+      result_supported: "Hasil kerja ini didukung hasil kerja bawahan sehingga tidak dapat dihapus atau diganti.",
     },
     field: {
       required: "Wajib diisi.",
@@ -102,6 +105,7 @@ export const errors = {
       single_correct: "Soal dengan satu jawaban hanya boleh memiliki satu jawaban benar.",
       question_count: "Paling banyak 100 soal.",
       too_many_targets: "Paling banyak 200.",
+      invalid_url: "Harus alamat lengkap yang diawali http:// atau https://.",
     },
   },
   en: {
@@ -140,6 +144,9 @@ export const errors = {
       unsupported_media_type: "This kind of file is not accepted. Upload PDF, Word, Excel, PowerPoint, MP4/WebM video, MP3, PNG/JPEG pictures or text.",
       too_large: "The file is too large.",
       empty_body: "The file is empty.",
+      no_supervisor: "Your employee record names no direct supervisor, and the performance plan is rated by the direct supervisor. Ask your agency's personnel administrator to complete it.",
+      invalid_transition: "This step is not possible in the plan's current state. Reload the page to see its state.",
+      result_supported: "A report's work result supports this result, so it cannot be removed or replaced.",
     },
     field: {
       required: "Required.",
@@ -205,6 +212,7 @@ export const errors = {
       single_correct: "A single-answer question has one right answer.",
       question_count: "At most 100 questions.",
       too_many_targets: "At most 200.",
+      invalid_url: "Must be a full address starting with http:// or https://.",
     },
   },
 };

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import type { SessionValue } from "../../session/SessionProvider";
 import { json, page, renderApp, session as signedIn, stubApi } from "../../test/render";
 import LearningRoutes from "./routes";
-import { ENROLMENT_ID, EMPLOYEE_ID, M3, TPM, callsTo, enrolment, myEnrolment, recommendation, session, uuid } from "./testData";
+import { ENROLMENT_ID, EMPLOYEE_ID, M3, SESSION_ID, TPM, callsTo, enrolment, myEnrolment, recommendation, session, uuid } from "./testData";
 
 function employeeSession(): SessionValue {
   const s = signedIn(["employee"]);
@@ -17,8 +17,9 @@ const DONE_ID = uuid(5101);
 const OPEN = session({ id: uuid(6001), name: "Angkatan II 2026", programme_title: "Pelayanan Prima", capacity: 30, enrolled: 12, waitlisted: 0, self_registration: true });
 const FULL = session({ id: uuid(6002), name: "Angkatan III 2026", programme_title: "Komunikasi Efektif", capacity: 20, enrolled: 20, waitlisted: 3, self_registration: true, start_date: "2026-05-04", end_date: "2026-05-06" });
 
-function learningApi() {
+function learningApi(pending: unknown[] = []) {
   return stubApi((url, req) => {
+    if (url.pathname === "/api/v1/me/reactions/pending") return json(pending);
     if (url.pathname === "/api/v1/me/learning") {
       return json([
         myEnrolment(),
@@ -94,6 +95,23 @@ describe("my learning", () => {
     expect(rec).toHaveTextContent("KOM-01 · Pelatihan · 16 JP");
     expect(rec).toHaveTextContent("Menutup 1 level kesenjangan:");
     await waitFor(() => expect(within(rec).getByRole("listitem")).toHaveTextContent("M3 Komunikasi: dari Level 2 ke Level 3 (standar jabatan: level 3)"));
+  });
+
+  it("invites feedback on the sessions whose reaction is awaited, and says nothing when none is", async () => {
+    const view = learningApi([
+      { enrolment_id: DONE_ID, session_id: SESSION_ID, session_name: "Angkatan I 2026", programme_title: "Pengadaan Barang dan Jasa", start_date: "2026-03-02", end_date: "2026-03-04", completed_on: "2026-03-04" },
+    ]);
+    const { unmount } = at();
+    const pending = await screen.findByRole("region", { name: "Penilaian pelatihan menunggu Anda" });
+    expect(pending).toHaveTextContent("Pengadaan Barang dan Jasa · Angkatan I 2026 · 2 Maret 2026 – 4 Maret 2026");
+    expect(within(pending).getByRole("link", { name: "Beri penilaian Pengadaan Barang dan Jasa" })).toHaveAttribute("href", `/me/reactions/${SESSION_ID}`);
+    expect(callsTo(view.calls, "GET", "/api/v1/me/reactions/pending")).toHaveLength(1);
+    unmount();
+    const none = learningApi();
+    at();
+    await screen.findByRole("region", { name: "Program yang saya ikuti" });
+    await waitFor(() => expect(callsTo(none.calls, "GET", "/api/v1/me/reactions/pending")).toHaveLength(1));
+    expect(screen.queryByRole("region", { name: "Penilaian pelatihan menunggu Anda" })).not.toBeInTheDocument();
   });
 
   it("says so to an account without an employee record, asking nothing", () => {

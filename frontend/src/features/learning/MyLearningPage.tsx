@@ -1,6 +1,7 @@
 // Pembelajaran Saya: the signed-in employee's enrolments (progress, JP, completion and the
 // certificate), the sessions open for them to register in, and the programmes recommended to close
-// their largest competency gaps. Made for a phone: one column of cards.
+// their largest competency gaps; above them, the training feedback still awaited (the evaluation
+// feature's invitation). Made for a phone: one column of cards.
 import { useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
@@ -10,6 +11,7 @@ import { Button, Named } from "../../ui/Button";
 import { PageHeader } from "../../ui/PageHeader";
 import { Empty, ErrorState, Loading, Notice } from "../../ui/States";
 import { useProblemText } from "../../ui/problemText";
+import { PendingReactions } from "../evaluation/PendingReactions";
 import {
   useCompetencies,
   useDownloadMyCertificate,
@@ -189,6 +191,7 @@ export function MyLearningPage() {
   return (
     <>
       <PageHeader title={t("mine.title")} subtitle={t("mine.subtitle")} />
+      <PendingReactions />
       <section aria-labelledby="my-enrolments" className="learning-section">
         <h2 id="my-enrolments">{t("mine.enrolments")}</h2>
         {enrolments.isPending ? (

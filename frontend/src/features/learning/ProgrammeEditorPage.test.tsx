@@ -301,6 +301,13 @@ describe("question editor", () => {
     expect(within(question(editor, 1)).getByRole("group", { name: "Pilihan jawaban" })).toHaveAccessibleDescription("Soal dengan satu jawaban hanya boleh memiliki satu jawaban benar.");
   });
 
+  it("links a saved programme to its sessions and its evaluation (Kirkpatrick levels 1-3)", async () => {
+    editorApi();
+    at(`/programmes/${PROGRAMME_ID}`);
+    expect(await screen.findByRole("link", { name: "Evaluasi program" })).toHaveAttribute("href", `/programmes/${PROGRAMME_ID}/evaluation`);
+    expect(screen.getByRole("link", { name: "Angkatan program ini" })).toHaveAttribute("href", `/sessions?programme_id=${PROGRAMME_ID}`);
+  });
+
   it("is for administrators only", () => {
     const { calls } = stubApi(() => undefined);
     at("/programmes", session(["employee"]));

@@ -72,9 +72,14 @@ function Editor({ programme }: { programme: ProgrammeDetail }) {
         title={`${programme.code} · ${programme.title}`}
         subtitle={<ProgrammeStatusBadge status={programme.status} />}
         actions={
-          <Link to={paths.sessionsOf(programme.id)} className="btn">
-            {t("editor.sessions")}
-          </Link>
+          <>
+            <Link to={paths.sessionsOf(programme.id)} className="btn">
+              {t("editor.sessions")}
+            </Link>
+            <Link to={paths.programmeEvaluation(programme.id)} className="btn">
+              {t("editor.evaluation")}
+            </Link>
+          </>
         }
       />
       <nav aria-label={t("editor.parts")} className="in-page">

@@ -203,6 +203,24 @@ describe("session page", () => {
     expect(await screen.findByRole("button", { name: "Simpan kehadiran" })).toBeInTheDocument();
   });
 
+  it("links administrators and trainers to the session's training impact (Kirkpatrick level 4)", async () => {
+    sessionApi();
+    const view = at();
+    expect(await screen.findByRole("link", { name: "Dampak pelatihan" })).toHaveAttribute("href", `/sessions/${SESSION_ID}/outcomes`);
+    view.unmount();
+    at(signedIn(["trainer"]));
+    expect(await screen.findByRole("link", { name: "Dampak pelatihan" })).toHaveAttribute("href", `/sessions/${SESSION_ID}/outcomes`);
+  });
+
+  it("links administrators and trainers to the session's evaluation (Kirkpatrick levels 1-3)", async () => {
+    sessionApi();
+    const view = at();
+    expect(await screen.findByRole("link", { name: "Evaluasi pelatihan" })).toHaveAttribute("href", `/sessions/${SESSION_ID}/evaluation`);
+    view.unmount();
+    at(signedIn(["trainer"]));
+    expect(await screen.findByRole("link", { name: "Evaluasi pelatihan" })).toHaveAttribute("href", `/sessions/${SESSION_ID}/evaluation`);
+  });
+
   it("counts a session's days from its first to its last", () => {
     expect(sessionDays("2026-02-27", "2026-03-02")).toEqual(["2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02"]);
     expect(sessionDays(null, "2026-03-02")).toEqual([]);

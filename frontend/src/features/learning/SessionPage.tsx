@@ -442,24 +442,32 @@ export function SessionPage({ id }: { id: string }) {
         title={s.name}
         subtitle={isAdmin ? <Link to={paths.programme(s.programme_id)}>{s.programme_title}</Link> : s.programme_title}
         actions={
-          isAdmin ? (
-            <>
-              <Link to={paths.editSession(s.id)} className="btn">
-                {t("session.edit")}
-              </Link>
-              {attendance ? (
-                <Button
-                  variant="primary"
-                  onClick={() => {
-                    setFailure(null);
-                    setConfirmingComplete(true);
-                  }}
-                >
-                  {t("complete.button")}
-                </Button>
-              ) : null}
-            </>
-          ) : null
+          <>
+            <Link to={paths.evaluation(s.id)} className="btn">
+              {t("session.evaluation")}
+            </Link>
+            <Link to={paths.outcomes(s.id)} className="btn">
+              {t("session.outcomes")}
+            </Link>
+            {isAdmin ? (
+              <>
+                <Link to={paths.editSession(s.id)} className="btn">
+                  {t("session.edit")}
+                </Link>
+                {attendance ? (
+                  <Button
+                    variant="primary"
+                    onClick={() => {
+                      setFailure(null);
+                      setConfirmingComplete(true);
+                    }}
+                  >
+                    {t("complete.button")}
+                  </Button>
+                ) : null}
+              </>
+            ) : null}
+          </>
         }
       />
       <div aria-live="polite">{flash ? <Notice kind="success">{flash}</Notice> : null}</div>

@@ -48,6 +48,7 @@ export const learning = {
       editTitle: "Ubah program {{title}}",
       back: "Kembali ke daftar program",
       sessions: "Angkatan program ini",
+      evaluation: "Evaluasi program",
       parts: "Bagian halaman",
       data: "Data program",
       modulesLink: "Modul",
@@ -237,6 +238,8 @@ export const learning = {
     session: {
       back: "Kembali ke daftar angkatan",
       edit: "Ubah angkatan",
+      outcomes: "Dampak pelatihan",
+      evaluation: "Evaluasi pelatihan",
       saved: "Angkatan tersimpan.",
       details: "Rincian angkatan",
       daysN: "{{n}} hari",
@@ -457,6 +460,7 @@ export const learning = {
       editTitle: "Edit programme {{title}}",
       back: "Back to the programmes",
       sessions: "This programme's sessions",
+      evaluation: "Programme evaluation",
       parts: "Parts of the page",
       data: "Programme data",
       modulesLink: "Modules",
@@ -646,6 +650,8 @@ export const learning = {
     session: {
       back: "Back to the sessions",
       edit: "Edit session",
+      outcomes: "Training impact",
+      evaluation: "Training evaluation",
       saved: "Session saved.",
       details: "Session details",
       daysN: "{{n}} day(s)",

@@ -125,6 +125,21 @@ describe("employee detail", () => {
     expect(screen.queryByRole("link", { name: "Profil kompetensi" })).not.toBeInTheDocument();
   });
 
+  it("links to the rating history for the same people: admins, the employee and the direct supervisor", async () => {
+    api();
+    const view = at(`/employees/${ahmad.id}`, session(["agency_admin"]));
+    expect(await screen.findByRole("link", { name: "Riwayat predikat" })).toHaveAttribute("href", `/employees/${ahmad.id}/appraisal`);
+    view.unmount();
+    const sup = session(["supervisor", "employee"]);
+    const as = (employeeId: string) => ({ ...sup, me: sup.me ? { ...sup.me, employee_id: employeeId } : null });
+    const own = at(`/employees/${ahmad.id}`, as(ahmad.id));
+    expect(await screen.findByRole("link", { name: "Riwayat predikat" })).toHaveAttribute("href", `/employees/${ahmad.id}/appraisal`);
+    own.unmount();
+    at(`/employees/${ahmad.id}`, as(head.id));
+    await screen.findByRole("heading", { level: 1, name: ahmad.full_name });
+    expect(screen.queryByRole("link", { name: "Riwayat predikat" })).not.toBeInTheDocument();
+  });
+
   it("says so when the employee does not exist", async () => {
     stubApi(() => problem(404, "not_found"));
     at("/employees/00000000-0000-7000-8000-000000000404");

@@ -66,7 +66,8 @@ export function EmployeeDetailPage({ employeeId }: { employeeId: string }) {
   }
   const e = employee.data;
   const dash = "—";
-  // The competency profile (another feature, linked by URL): admins, the employee, their supervisor.
+  // The competency profile and the rating history (other features, linked by URL): admins, the
+  // employee, their supervisor.
   const seesCompetencies = isAdmin || (me?.employee_id != null && (me.employee_id === e.id || me.employee_id === e.supervisor_id));
   const closeDialog = () => {
     setConfirming(false);
@@ -86,9 +87,14 @@ export function EmployeeDetailPage({ employeeId }: { employeeId: string }) {
           seesCompetencies || isAdmin ? (
             <>
               {seesCompetencies ? (
-                <Link to={paths.competencyProfile(e.id)} className="btn">
-                  {t("detail.competencyProfile")}
-                </Link>
+                <>
+                  <Link to={paths.competencyProfile(e.id)} className="btn">
+                    {t("detail.competencyProfile")}
+                  </Link>
+                  <Link to={paths.appraisalHistory(e.id)} className="btn">
+                    {t("detail.appraisalHistory")}
+                  </Link>
+                </>
               ) : null}
               {isAdmin ? (
                 <>

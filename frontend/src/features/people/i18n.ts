@@ -48,6 +48,7 @@ export const people = {
       deactivated: "Pegawai telah dinonaktifkan.",
       backToList: "Kembali ke daftar pegawai",
       competencyProfile: "Profil kompetensi",
+      appraisalHistory: "Riwayat predikat",
     },
     audit: {
       create: "Dibuat",
@@ -126,6 +127,7 @@ export const people = {
       deactivated: "The employee has been deactivated.",
       backToList: "Back to the employee list",
       competencyProfile: "Competency profile",
+      appraisalHistory: "Rating history",
     },
     audit: {
       create: "Created",

@@ -35,4 +35,6 @@ export const paths = {
   edit: (id: string) => `/employees/${id}/edit`,
   /** The employee's competency profile (the competency feature's page, linked by URL only). */
   competencyProfile: (id: string) => `/competencies/employees/${id}`,
+  /** The employee's yearly performance ratings (the appraisal feature's page, linked by URL only). */
+  appraisalHistory: (id: string) => `/employees/${id}/appraisal`,
 };
