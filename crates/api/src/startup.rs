@@ -239,6 +239,9 @@ fn app(
                     .finish()
             }),
         );
+    if frontend.join("rate.html").is_file() {
+        app = app.service(rating_page(frontend.join("rate.html")));
+    }
     if frontend.join("index.html").is_file() {
         app = app.service(spa(frontend));
     }
@@ -261,6 +264,29 @@ async fn get_openapi(spec: web::Data<SpecJson>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("application/json")
         .body(spec.0.clone())
+}
+
+/// The citizens' rating page `/r/{unit_code}`: its own small page (`rate.html`), not the
+/// administrators' SPA, so a cheap phone on a slow network loads a few kilobytes. Never cached
+/// without revalidation, so a new build reaches phones; its service worker keeps it offline.
+fn rating_page(file: PathBuf) -> actix_web::Resource {
+    web::resource("/r/{unit_code}").route(
+        web::route()
+            .guard(guard::Any(guard::Get()).or(guard::Head()))
+            .to(move |req: HttpRequest| {
+                let file = file.clone();
+                async move {
+                    actix_files::NamedFile::open(file).map(|f| {
+                        let mut res = f.into_response(&req);
+                        res.headers_mut().insert(
+                            header::CACHE_CONTROL,
+                            header::HeaderValue::from_static("no-cache"),
+                        );
+                        res
+                    })
+                }
+            }),
+    )
 }
 
 /// The built SPA at `/`, with every unknown non-API path answered by `index.html` so deep links

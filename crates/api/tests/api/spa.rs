@@ -14,6 +14,11 @@ async fn the_spa_is_served_with_deep_link_fallback_and_the_api_keeps_its_404s() 
     )
     .expect("index");
     std::fs::write(dir.join("assets/app.js"), "console.log('pembina')").expect("asset");
+    std::fs::write(
+        dir.join("rate.html"),
+        "<!doctype html><title>Penilaian Layanan</title><form id=rate></form>",
+    )
+    .expect("rate page");
     let app = spawn_app_with(
         Backend::Sqlite,
         &[("frontend_dir", dir.display().to_string())],
@@ -37,6 +42,11 @@ async fn the_spa_is_served_with_deep_link_fallback_and_the_api_keeps_its_404s() 
     let public = get("/s/0a1b2c3d4e").await.expect("send");
     assert_eq!(public.status(), 200);
     assert!(public.text().await.expect("text").contains("id=root"));
+    // A unit's QR link opens the small rating page, not the SPA, revalidated on every visit.
+    let rate = get("/r/PKM-SAWAH-LEBAR?t=abc").await.expect("send");
+    assert_eq!(rate.status(), 200);
+    assert_eq!(rate.headers()["cache-control"], "no-cache");
+    assert!(rate.text().await.expect("text").contains("id=rate"));
     let asset = get("/assets/app.js").await.expect("send");
     assert_eq!(asset.text().await.expect("text"), "console.log('pembina')");
 
