@@ -25,6 +25,35 @@ pub struct Settings {
     pub log: LogSettings,
     pub storage: StorageSettings,
     pub evaluation: EvaluationSettings,
+    /// Public rating submissions accepted per minute from one client address
+    /// (`PEMBINA_PUBLIC_RATE_LIMIT`); 0 turns the limit off.
+    pub public_rate_limit: u32,
+    /// Public rating submissions accepted per minute for one unit
+    /// (`PEMBINA_PUBLIC_UNIT_RATE_LIMIT`); 0 turns the limit off.
+    pub public_unit_rate_limit: u32,
+    /// The address citizens reach Pembina at, used in rating links and QR codes
+    /// (`PEMBINA_PUBLIC_BASE_URL`, e.g. `https://pembina.bengkuluprov.go.id`). Empty: the scheme
+    /// and host of the request asking for the link.
+    pub public_base_url: String,
+    /// Signs rating links and salts the hashes of citizens' addresses
+    /// (`PEMBINA_RATING_LINK_SECRET`). Without it the JWT secret is used, and rotating that
+    /// secret then invalidates every printed QR code.
+    #[serde(default)]
+    pub rating_link_secret: Option<SecretString>,
+    /// Behind a reverse proxy: take the client's address for rate limits from the last entry of
+    /// `X-Forwarded-For` (the one the proxy added) instead of the connection's peer
+    /// (`PEMBINA_TRUST_FORWARDED_FOR`). Leave off when clients connect directly, since they
+    /// could then write the header themselves.
+    pub trust_forwarded_for: bool,
+}
+
+impl Settings {
+    /// The key of rating links and address hashes.
+    pub fn rating_secret(&self) -> &SecretString {
+        self.rating_link_secret
+            .as_ref()
+            .unwrap_or(&self.auth.jwt_secret)
+    }
 }
 
 /// Training evaluation.
@@ -88,6 +117,10 @@ struct Defaults {
     log: LogSettings,
     storage: StorageSettings,
     evaluation: EvaluationSettings,
+    public_rate_limit: u32,
+    public_unit_rate_limit: u32,
+    public_base_url: &'static str,
+    trust_forwarded_for: bool,
 }
 
 #[derive(Serialize)]
@@ -127,6 +160,10 @@ impl Settings {
             evaluation: EvaluationSettings {
                 follow_up_scheduler: true,
             },
+            public_rate_limit: 10,
+            public_unit_rate_limit: 600,
+            public_base_url: "",
+            trust_forwarded_for: false,
         };
         let file = std::env::var("PEMBINA_CONFIG").unwrap_or_else(|_| "config/default.toml".into());
         let mut fig = Figment::from(Serialized::defaults(defaults))
@@ -184,6 +221,23 @@ mod tests {
         .expect("load");
         assert_eq!(s.storage.url, "s3://bucket/prefix");
         assert_eq!(s.storage.max_upload_mb, 5);
+    }
+
+    #[test]
+    fn public_rating_limits_default_and_the_link_secret_falls_back_to_the_jwt_secret() {
+        let s = Settings::load(&[]).expect("defaults load");
+        assert_eq!((s.public_rate_limit, s.public_unit_rate_limit), (10, 600));
+        assert_eq!(s.public_base_url, "");
+        assert!(!s.trust_forwarded_for);
+        assert_eq!(s.rating_secret().expose_secret(), DEFAULT_JWT_SECRET);
+        let s = Settings::load(&[
+            ("public_rate_limit", "0".into()),
+            ("rating_link_secret", "another-secret".into()),
+        ])
+        .expect("load");
+        assert_eq!(s.public_rate_limit, 0);
+        assert_eq!(s.rating_secret().expose_secret(), "another-secret");
+        assert!(!format!("{s:?}").contains("another-secret"));
     }
 
     #[test]

@@ -11,6 +11,8 @@ pub mod extract;
 pub mod imports;
 pub mod openapi;
 pub mod pdf;
+pub mod qr;
+pub mod rating_keys;
 pub mod routes;
 pub mod scheduler;
 pub mod startup;

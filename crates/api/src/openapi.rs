@@ -38,6 +38,7 @@ another agency answers 404, exactly like one that does not exist.\n\n\
         (name = "learning", description = "Training programmes, sessions, e-learning, and the yearly 20 JP ledger (1 JP = 45 minutes)"),
         (name = "evaluation", description = "Training evaluation by Kirkpatrick's levels 1-3: reactions, learning gain from the pre- and post-test, and the behaviour follow-up of participants and supervisors months after completion"),
         (name = "skp", description = "Yearly performance plans (SKP, PermenPANRB 6/2022): work results, quarterly realisations, feedback and the rater's evaluation"),
+        (name = "ratings", description = "Citizen service ratings (SKM, PermenPANRB 14/2017): public rating links, the satisfaction index (IKM) per unit and agency, flagged responses, and the public results page"),
         (name = "operations", description = "Health and readiness"),
     ),
     components(schemas(Problem, ProblemField)),

@@ -1,5 +1,5 @@
 //! Printable PDF documents: the training certificate (sertifikat), the SKP document ([`skp`])
-//! and later the A4 QR poster, which reuse the building blocks here.
+//! and a service unit's A4 rating poster with its QR code, which reuse the building blocks here.
 //!
 //! Pages are written with `pdf-writer` using three of the PDF standard-14 fonts (Helvetica,
 //! Helvetica-Bold, Helvetica-Oblique) in WinAnsiEncoding, so no font file is embedded or shipped.
@@ -490,7 +490,7 @@ impl Page {
         self.content.restore_state();
     }
 
-    /// Fills a rectangle (`x`, `y` = bottom-left corner); also how QR modules will be drawn.
+    /// Fills a rectangle (`x`, `y` = bottom-left corner); also how QR modules are drawn.
     pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgb) {
         let Rgb(r, g, b) = color;
         self.content.save_state();
@@ -854,6 +854,176 @@ pub fn certificate(data: &CertificateData) -> Vec<u8> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The rating poster
+// ---------------------------------------------------------------------------------------------
+
+/// What a unit's A4 rating poster shows.
+#[derive(Clone, Debug)]
+pub struct RatingPosterData {
+    /// E.g. "Pemerintah Kota Bengkulu".
+    pub agency_name: String,
+    /// E.g. "Puskesmas Jembatan Kecil".
+    pub unit_name: String,
+    /// The unit's rating link, encoded in the QR code and printed beneath it.
+    pub url: String,
+}
+
+/// Frame inset and text width of the poster.
+const POSTER_INSET: f32 = 24.0;
+const POSTER_TEXT_WIDTH: f32 = 470.0;
+/// Side of the QR code, quiet zone included, and the baseline-free band it sits in.
+const POSTER_QR_SIDE: f32 = 300.0;
+const POSTER_QR_TOP: f32 = 600.0;
+
+/// Draws `m` with its quiet zone as a square of `side` points, top-left corner at (`x`, `top`).
+/// Each row's runs of dark modules become one rectangle.
+fn draw_qr(page: &mut Page, m: &crate::qr::QrMatrix, x: f32, top: f32, side: f32) {
+    let modules = (m.size + 2 * crate::qr::QUIET_ZONE) as f32;
+    let unit = side / modules;
+    let q = crate::qr::QUIET_ZONE as f32;
+    for row in 0..m.size {
+        let mut col = 0;
+        while col < m.size {
+            if !m.is_dark(col, row) {
+                col += 1;
+                continue;
+            }
+            let start = col;
+            while col < m.size && m.is_dark(col, row) {
+                col += 1;
+            }
+            let y = top - (q + row as f32 + 1.0) * unit;
+            page.fill_rect(
+                x + (q + start as f32) * unit,
+                y,
+                (col - start) as f32 * unit,
+                unit,
+                Rgb::BLACK,
+            );
+        }
+    }
+}
+
+fn rating_poster_page(data: &RatingPosterData, m: &crate::qr::QrMatrix) -> Page {
+    let mut page = Page::a4_portrait();
+    let (w, h) = (page.width, page.height);
+    let cx = w / 2.0;
+    page.stroke_rect(
+        POSTER_INSET,
+        POSTER_INSET,
+        w - 2.0 * POSTER_INSET,
+        h - 2.0 * POSTER_INSET,
+        2.5,
+        Rgb::NAVY,
+    );
+
+    let agency = TextStyle::new(Font::HelveticaBold, 13.0)
+        .color(Rgb::NAVY)
+        .spacing(1.2);
+    let (agency, lines) = fit(
+        &data.agency_name.to_uppercase(),
+        &agency,
+        POSTER_TEXT_WIDTH,
+        9.0,
+        1,
+    );
+    page.lines(&lines, cx, h - 72.0, &agency, Align::Center);
+    let heading = TextStyle::new(Font::HelveticaBold, 24.0)
+        .color(Rgb::NAVY)
+        .spacing(1.5);
+    page.text(
+        "SURVEI KEPUASAN MASYARAKAT",
+        cx,
+        h - 112.0,
+        &heading,
+        Align::Center,
+    );
+    page.line(
+        (cx - 90.0, h - 128.0),
+        (cx + 90.0, h - 128.0),
+        1.5,
+        Rgb::GOLD,
+    );
+    let question = TextStyle::new(Font::Helvetica, 17.0);
+    page.text(
+        "Bagaimana pelayanan kami hari ini?",
+        cx,
+        h - 158.0,
+        &question,
+        Align::Center,
+    );
+    let unit = TextStyle::new(Font::HelveticaBold, 22.0).color(Rgb::NAVY);
+    let (unit, lines) = fit(&data.unit_name, &unit, POSTER_TEXT_WIDTH, 14.0, 2);
+    page.lines(&lines, cx, h - 196.0, &unit, Align::Center);
+
+    draw_qr(
+        &mut page,
+        m,
+        cx - POSTER_QR_SIDE / 2.0,
+        POSTER_QR_TOP,
+        POSTER_QR_SIDE,
+    );
+
+    let bottom = POSTER_QR_TOP - POSTER_QR_SIDE;
+    let scan = TextStyle::new(Font::HelveticaBold, 15.0);
+    page.text(
+        "Pindai kode QR dengan kamera ponsel Anda",
+        cx,
+        bottom - 18.0,
+        &scan,
+        Align::Center,
+    );
+    let note = TextStyle::new(Font::Helvetica, 11.5).color(Rgb::GREY);
+    let lines = wrap(
+        "Tanpa nama, tanpa NIK, kurang dari satu menit. Penilaian Anda membantu kami \
+         memperbaiki pelayanan.",
+        &note,
+        POSTER_TEXT_WIDTH,
+    );
+    let next = page.lines(&lines, cx, bottom - 42.0, &note, Align::Center);
+    let small = TextStyle::new(Font::Helvetica, 9.0).color(Rgb::GREY);
+    page.text(
+        "Tidak bisa memindai? Buka alamat ini:",
+        cx,
+        next - 8.0,
+        &small,
+        Align::Center,
+    );
+    let url = TextStyle::new(Font::HelveticaBold, 9.0).color(Rgb::INK);
+    let lines = wrap(&data.url, &url, POSTER_TEXT_WIDTH);
+    page.lines(
+        &lines,
+        cx,
+        next - 8.0 - small.leading(),
+        &url,
+        Align::Center,
+    );
+    let footer = TextStyle::new(Font::HelveticaOblique, 8.0).color(Rgb::GREY);
+    page.text(
+        "Survei Kepuasan Masyarakat menurut Peraturan Menteri PANRB Nomor 14 Tahun 2017",
+        cx,
+        POSTER_INSET + 20.0,
+        &footer,
+        Align::Center,
+    );
+    page
+}
+
+/// The unit's A4 rating poster: its name, the QR code of its link and the link in print.
+/// `None` only when the link is too long for a QR code.
+pub fn rating_poster(data: &RatingPosterData) -> Option<Vec<u8>> {
+    let m = crate::qr::QrMatrix::encode(&data.url)?;
+    let page = rating_poster_page(data, &m);
+    Some(render(
+        &format!(
+            "Survei Kepuasan Masyarakat \u{2013} {}",
+            data.unit_name.trim()
+        ),
+        vec![page],
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
 // Font metrics
 // ---------------------------------------------------------------------------------------------
 
@@ -963,6 +1133,68 @@ mod tests {
                 assert!(!overlap, "runs overlap:\n{a:?}\n{b:?}");
             }
         }
+    }
+
+    fn poster() -> RatingPosterData {
+        RatingPosterData {
+            agency_name: "Pemerintah Kota Bengkulu".into(),
+            unit_name: "Puskesmas Jembatan Kecil".into(),
+            url: "https://pembina.example/r/1771-PKM-JK?t=Qm9vbXNoYWthbGFrYTEyMz".into(),
+        }
+    }
+
+    #[test]
+    fn the_rating_poster_shows_the_unit_the_code_and_the_link() {
+        let pdf = rating_poster(&poster()).expect("poster");
+        assert_pdf_envelope(&pdf);
+        let text = page_text(&pdf);
+        for expected in [
+            "PEMERINTAH KOTA BENGKULU",
+            "SURVEI KEPUASAN MASYARAKAT",
+            "Puskesmas Jembatan Kecil",
+            "Pindai kode QR",
+            "tanpa NIK",
+            "https://pembina.example/r/1771-PKM-JK?t=Qm9vbXNoYWthbGFrYTEyMz",
+            "Nomor 14 Tahun 2017",
+        ] {
+            assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn the_posters_text_stays_clear_of_the_code_and_inside_the_frame() {
+        let data = RatingPosterData {
+            unit_name: "Unit Pelaksana Teknis Daerah Pusat Kesehatan Masyarakat Rawat Inap \
+                        Kecamatan Selebar Kota Bengkulu"
+                .into(),
+            ..poster()
+        };
+        let m = crate::qr::QrMatrix::encode(&data.url).expect("fits");
+        let page = rating_poster_page(&data, &m);
+        assert_eq!((page.width, page.height), (A4_SHORT, A4_LONG));
+        let qr_bottom = POSTER_QR_TOP - POSTER_QR_SIDE;
+        for run in page.runs() {
+            let (top, bottom) = (run.y + 0.72 * run.style.size, run.y - 0.21 * run.style.size);
+            assert!(
+                bottom >= POSTER_QR_TOP || top <= qr_bottom,
+                "text over the QR code: {run:?}"
+            );
+            assert!(
+                run.x >= POSTER_INSET && run.x + run.width <= page.width - POSTER_INSET,
+                "{run:?}"
+            );
+            assert!(
+                bottom >= POSTER_INSET && top <= page.height - POSTER_INSET,
+                "{run:?}"
+            );
+        }
+        assert!(
+            rating_poster(&RatingPosterData {
+                url: "x".repeat(5000),
+                ..poster()
+            })
+            .is_none()
+        );
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub struct AppState {
     pub settings: Settings,
     /// Uploaded files (training materials): local disk or S3-compatible object storage.
     pub storage: crate::storage::Storage,
+    /// Signs citizens' rating links and hashes their addresses.
+    pub rating_keys: crate::rating_keys::RatingKeys,
 }
 
 /// The actor of a write: the signed-in user and the request id (for the audit trail).
@@ -160,11 +162,15 @@ impl Application {
         )
         .context("opening file storage (PEMBINA_STORAGE__URL)")?;
         tracing::info!(storage = storage.describe(), "file storage ready");
+        let rating_keys = crate::rating_keys::RatingKeys::new(
+            settings.rating_secret().expose_secret().as_bytes(),
+        );
         let state = web::Data::new(AppState {
             db: db.clone(),
             keys,
             settings,
             storage,
+            rating_keys,
         });
         let routes = web::Data::new(RouteTable::from_openapi(&openapi()));
         let server = HttpServer::new(move || app(state.clone(), routes.clone(), frontend.clone()))

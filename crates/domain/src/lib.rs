@@ -15,5 +15,6 @@ pub mod learning;
 pub mod org;
 pub mod page;
 pub mod people;
+pub mod ratings;
 
 pub use error::{DomainError, FieldError};

@@ -54,6 +54,28 @@ export interface paths {
         patch: operations["update_agency"];
         trace?: never;
     };
+    "/api/v1/agencies/{id}/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agency's satisfaction over a period: each service unit's index, and the agency's over
+         *     all their responses pooled.
+         * @description **Who may call:** super_admin; agency_admin (their agency); API keys with `ratings:read`.
+         *     Another agency answers 404.
+         */
+        get: operations["get_agency_satisfaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -1475,6 +1497,155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/org-units/{id}/rating-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit's rating link (for its QR code and poster).
+         * @description **Who may call:** super_admin; agency_admin (units of their agency). Another agency's unit
+         *     answers 404.
+         */
+        get: operations["get_rating_link"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{id}/rating-link/poster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit's printable A4 poster (PDF): the unit's name, the QR code of its rating link and the
+         *     link in print, in Bahasa Indonesia.
+         * @description **Who may call:** super_admin; agency_admin (units of their agency).
+         */
+        get: operations["get_rating_poster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{id}/rating-link/qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The QR code of a unit's rating link, as PNG or SVG (four modules of quiet zone, error
+         *     correction level Q).
+         * @description **Who may call:** super_admin; agency_admin (units of their agency).
+         */
+        get: operations["get_rating_qr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{id}/rating-link/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a unit's rating link: every earlier link (and printed QR code) stops working at once;
+         *     the answer is the new link. Audited.
+         * @description **Who may call:** super_admin; agency_admin (units of their agency).
+         */
+        post: operations["rotate_rating_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{id}/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit's satisfaction index (IKM) over a period: NRR per element, IKM, converted score and
+         *     grade, respondents against the sample size, waiting times, and the flagged responses still
+         *     pending (not counted).
+         * @description **Who may call:** super_admin; agency_admin (units of their agency); API keys with
+         *     `ratings:read`. Another agency's unit answers 404.
+         */
+        get: operations["get_unit_satisfaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{id}/satisfaction/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit's index per month of a year (WIB months).
+         * @description **Who may call:** super_admin; agency_admin (units of their agency); API keys with
+         *     `ratings:read`.
+         */
+        get: operations["get_unit_satisfaction_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-units/{id}/served-population": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the people a unit serves per year, from which the sample size each period must reach
+         *     is computed (Krejcie-Morgan). Audited.
+         * @description **Who may call:** super_admin; agency_admin (units of their agency).
+         */
+        put: operations["put_served_population"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org-units/{id}/skp-distribution": {
         parameters: {
             query?: never;
@@ -1833,6 +2004,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/agencies/{agency_code}/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agency's published results (the publication PermenPANRB 14/2017 asks for): each active
+         *     unit rated in the last twelve months, with its score, grade, respondents and the change
+         *     against the twelve months before. Exact 1/9 weighting; flagged responses count only once
+         *     accepted.
+         * @description **Who may call:** anyone.
+         */
+        get: operations["get_public_agency_satisfaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/certificates/{code}": {
         parameters: {
             query?: never;
@@ -1888,6 +2082,99 @@ export interface paths {
          * @description **Who may call:** anyone holding the link.
          */
         post: operations["answer_public_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/units/{unit_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The unit a rating link is for, and the elements to ask about (for the rating page).
+         * @description **Who may call:** anyone holding the unit's link (a wrong, rotated or missing token answers
+         *     404, exactly like an unknown unit).
+         */
+        get: operations["get_public_rating_unit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/units/{unit_code}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate a service through the unit's link (`?t=` is its token). Responses are immutable and
+         *     nothing identifying is stored: no name, no NIK, the network address only as a salted hash.
+         * @description 201 when stored; 200 with the stored rating when the same `id` was already stored for this
+         *     unit (a retry); 422 naming `answers.<code>` for a score outside 1-4 or an unknown element;
+         *     404 for an unknown unit or a wrong or rotated link; 409 `ticket_used`; 429 `rate_limited`
+         *     with `Retry-After` beyond `PEMBINA_PUBLIC_RATE_LIMIT` submissions a minute from one address
+         *     or `PEMBINA_PUBLIC_UNIT_RATE_LIMIT` for the unit. Suspicious submissions (the hidden
+         *     `website` field filled, bursts from one address or to one unit) are stored and answered like
+         *     any other, but are counted only once an administrator accepts them.
+         *
+         *     **Who may call:** anyone holding the unit's link.
+         */
+        post: operations["submit_rating"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rating-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Flagged ratings (honeypot, bursts), newest first: by default those waiting for review, which
+         *     the index leaves out until accepted.
+         * @description **Who may call:** super_admin; agency_admin (their agency's).
+         */
+        get: operations["list_rating_flags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ratings/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide on a flagged rating: `accept` counts it in the index, `reject` keeps it out (it is
+         *     never deleted). A decision may be changed later; each is audited. 409 `not_flagged` for a
+         *     rating that was never flagged.
+         * @description **Who may call:** super_admin; agency_admin (their agency's ratings).
+         */
+        post: operations["review_rating"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2704,6 +2991,11 @@ export interface components {
          * @enum {string}
          */
         ActivityKind: "training" | "seminar" | "workshop" | "course" | "bimtek" | "e_learning" | "coaching" | "mentoring" | "on_the_job" | "distance_learning" | "internship" | "exchange" | "self_study" | "community_of_practice";
+        /**
+         * @description Age band of a respondent, in years: under_20, 20_29, 30_39, 40_49, 50_59, 60_plus.
+         * @enum {string}
+         */
+        AgeBand: "under_20" | "20_29" | "30_39" | "40_49" | "50_59" | "60_plus";
         /** @description How the agency's staff stand in one competency, and where most are below. */
         AgencyGapResponse: {
             /** Format: int32 */
@@ -2749,6 +3041,25 @@ export interface components {
             seat: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        /** @description An agency's satisfaction over a period. */
+        AgencySatisfactionResponse: {
+            /** Format: uuid */
+            agency_id: string;
+            /** Format: int64 */
+            flagged_pending: number;
+            /** Format: date */
+            from: string;
+            /** @description Every counted response of the agency's units pooled: NRR per element over all of them. */
+            overall: components["schemas"]["IndexResponse"];
+            /** Format: date */
+            to: string;
+            /**
+             * @description Every active service unit, and any other unit with responses in the period, in the order
+             *     of the unit tree.
+             */
+            units: components["schemas"]["UnitSatisfactionRow"][];
+            weighting: components["schemas"]["Weighting"];
         };
         AnswerBody: {
             /** Format: uuid */
@@ -2801,7 +3112,7 @@ export interface components {
          * @description What a key may do.
          * @enum {string}
          */
-        ApiScope: "imports:write" | "employees:read" | "org:read" | "competencies:read" | "learning:read";
+        ApiScope: "imports:write" | "employees:read" | "org:read" | "competencies:read" | "learning:read" | "ratings:read";
         AppraisalRatingResponse: {
             behaviour_rating?: components["schemas"]["Rating"] | null;
             credit?: components["schemas"]["FunctionalCredit"] | null;
@@ -3307,6 +3618,11 @@ export interface components {
             message: string;
         };
         /**
+         * @description accept (count the rating) or reject (keep it out of the index).
+         * @enum {string}
+         */
+        Decision: "accept" | "reject";
+        /**
          * @description classroom (in a room, attendance per day), online (live, attendance per day),
          *     e_learning (self-paced; completes when every module is done).
          * @enum {string}
@@ -3317,6 +3633,36 @@ export interface components {
          * @enum {string}
          */
         DevelopmentForm: "classical" | "non_classical";
+        /**
+         * @description Highest education completed: sd (SD or less), smp, sma (SMA/SMK or equivalent),
+         *     diploma (D1-D4), s1, s2, s3.
+         * @enum {string}
+         */
+        Education: "sd" | "smp" | "sma" | "diploma" | "s1" | "s2" | "s3";
+        /** @description An element's code and its name in the regulation. */
+        ElementName: {
+            /** @example U1 */
+            code: string;
+            /** @example Persyaratan */
+            name: string;
+        };
+        /** @description One element's result. */
+        ElementResponse: {
+            /**
+             * Format: int64
+             * @description Respondents who answered it.
+             */
+            answered: number;
+            /** @example U1 */
+            code: string;
+            /** @example Persyaratan */
+            name: string;
+            /**
+             * Format: double
+             * @description Sum of scores ÷ respondents who answered it (1-4); null when nobody did.
+             */
+            nrr?: number | null;
+        };
         /** @description An employee's competency gap against their position's standard. */
         EmployeeGapResponse: {
             /** Format: uuid */
@@ -3451,6 +3797,38 @@ export interface components {
              * @description Days between reminders of an open follow-up (1-90, default 14).
              */
             reminder_days: number;
+        };
+        /**
+         * @description Why a rating was flagged: honeypot (the hidden field was filled), address_burst (5 or
+         *     more from one address within 10 minutes), unit_burst (60 or more to the unit within a
+         *     minute).
+         * @enum {string}
+         */
+        FlagReason: "honeypot" | "address_burst" | "unit_burst";
+        /** @description A flagged rating, as administrators review it (its address hash is never shown). */
+        FlaggedRatingResponse: {
+            /** @description Scores by element code (elements not applicable are absent). */
+            answers: {
+                [key: string]: number;
+            };
+            comment?: string | null;
+            flag_reason: components["schemas"]["FlagReason"];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            org_unit_id: string;
+            respondent: components["schemas"]["RespondentBody"];
+            review_state: components["schemas"]["ReviewState"];
+            /** Format: date-time */
+            reviewed_at?: string | null;
+            service_type: string;
+            /** Format: date-time */
+            submitted_at: string;
+            ticket?: string | null;
+            unit_code: string;
+            unit_name: string;
+            /** Format: int32 */
+            waiting_minutes?: number | null;
         };
         FollowUpResponse: {
             /**
@@ -3609,6 +3987,12 @@ export interface components {
             /** Format: int32 */
             required: number;
         };
+        /**
+         * @description Quality grade of a converted IKM score: A (Sangat Baik, >= 88.31), B (Baik, >= 76.61),
+         *     C (Kurang Baik, >= 65.00), D (Tidak Baik, < 65.00).
+         * @enum {string}
+         */
+        Grade: "A" | "B" | "C" | "D";
         HealthResponse: {
             /** @description `ok` or `ready`. */
             status: string;
@@ -3695,6 +4079,29 @@ export interface components {
             message: string;
             /** Format: int64 */
             row: number;
+        };
+        /** @description The index of a set of responses. */
+        IndexResponse: {
+            /** @description All nine elements, U1 first. */
+            elements: components["schemas"]["ElementResponse"][];
+            grade?: components["schemas"]["Grade"] | null;
+            /** @description Sangat Baik, Baik, Kurang Baik or Tidak Baik. */
+            grade_label?: string | null;
+            /**
+             * Format: double
+             * @description The mean of the answered elements' NRRs (1-4); null without responses.
+             */
+            ikm?: number | null;
+            /**
+             * Format: int64
+             * @description Responses counted (unflagged, or flagged and accepted).
+             */
+            respondents: number;
+            /**
+             * Format: double
+             * @description IKM × 25 (25-100).
+             */
+            score?: number | null;
         };
         JobPersonMatchResponse: {
             /** Format: int32 */
@@ -4116,6 +4523,18 @@ export interface components {
             summary?: string | null;
             title: string;
         };
+        /** @description One month of a trend. */
+        MonthSatisfaction: {
+            grade?: components["schemas"]["Grade"] | null;
+            /** Format: double */
+            ikm?: number | null;
+            /** @example 2026-07 */
+            month: string;
+            /** Format: int64 */
+            respondents: number;
+            /** Format: double */
+            score?: number | null;
+        };
         MyEnrolmentResponse: {
             enrolment: components["schemas"]["EnrolmentResponse"];
             /** Format: int32 */
@@ -4166,6 +4585,12 @@ export interface components {
              */
             survey: number;
         };
+        /**
+         * @description Occupation: pns_tni_polri (PNS, TNI or Polri), private_employee (pegawai swasta),
+         *     entrepreneur (wirausaha), student (pelajar/mahasiswa), other (lainnya).
+         * @enum {string}
+         */
+        Occupation: "pns_tni_polri" | "private_employee" | "entrepreneur" | "student" | "other";
         OpenSurveyResponse: {
             survey: components["schemas"]["SurveyResponse"];
             /**
@@ -4477,6 +4902,48 @@ export interface components {
                 title_suffix?: string | null;
                 /** Format: date-time */
                 updated_at: string;
+            }[];
+            /**
+             * Format: int64
+             * @description This page's number, from 1.
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @description Items per page (at most 200).
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Number of matching items across all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
+        Page_FlaggedRatingResponse: {
+            items: {
+                /** @description Scores by element code (elements not applicable are absent). */
+                answers: {
+                    [key: string]: number;
+                };
+                comment?: string | null;
+                flag_reason: components["schemas"]["FlagReason"];
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                org_unit_id: string;
+                respondent: components["schemas"]["RespondentBody"];
+                review_state: components["schemas"]["ReviewState"];
+                /** Format: date-time */
+                reviewed_at?: string | null;
+                service_type: string;
+                /** Format: date-time */
+                submitted_at: string;
+                ticket?: string | null;
+                unit_code: string;
+                unit_name: string;
+                /** Format: int32 */
+                waiting_minutes?: number | null;
             }[];
             /**
              * Format: int64
@@ -5370,11 +5837,74 @@ export interface components {
             /** Format: date-time */
             started_at: string;
         };
+        /** @description An agency's published satisfaction results. */
+        PublicAgencySatisfactionResponse: {
+            agency_code: string;
+            agency_name: string;
+            /**
+             * Format: date
+             * @description The current period: the twelve months up to today (WIB).
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description The previous period: the twelve months before.
+             */
+            previous_from: string;
+            /** Format: date */
+            previous_to: string;
+            /** Format: date */
+            to: string;
+            /** @description Every active unit with respondents in the current period, in the order of the unit tree. */
+            units: components["schemas"]["PublicUnitSatisfaction"][];
+        };
+        /** @description The unit a rating form is for. */
+        PublicRatingUnitResponse: {
+            agency_name: string;
+            /**
+             * @description The unit's public code: `{agency code}-{unit code}`.
+             * @example 1771-PKM-JK
+             */
+            code: string;
+            /** @description The nine elements to ask about, U1 first. */
+            elements: components["schemas"]["ElementName"][];
+            unit_name: string;
+        };
         /** @description A survey as its respondents see it. */
         PublicSurveyResponse: {
             description?: string | null;
             questions: components["schemas"]["QuestionResponse"][];
             title: string;
+        };
+        /** @description One unit on the public results page. */
+        PublicUnitSatisfaction: {
+            /**
+             * Format: double
+             * @description `score − previous_score`; null without a previous score.
+             */
+            change?: number | null;
+            /** @description The unit's public code (`{agency code}-{unit code}`). */
+            code: string;
+            grade: components["schemas"]["Grade"];
+            /** @description The grade's name: Sangat Baik, Baik, Kurang Baik, Tidak Baik. */
+            grade_label: string;
+            name: string;
+            /**
+             * Format: double
+             * @description The score of the previous period; null without respondents then.
+             */
+            previous_score?: number | null;
+            /**
+             * Format: int64
+             * @description Respondents counted in the current period.
+             */
+            respondents: number;
+            /**
+             * Format: double
+             * @description The converted IKM score (25-100) at full precision; show it rounded to 2 decimals.
+             */
+            score: number;
+            trend?: components["schemas"]["Trend"] | null;
         };
         PutEvaluationSettingsRequest: {
             /**
@@ -5512,6 +6042,29 @@ export interface components {
          * @enum {string}
          */
         Rating: "below" | "as_expected" | "above";
+        /** @description A unit's rating link, for its QR code. */
+        RatingLinkResponse: {
+            /**
+             * @description The unit's public code: `{agency code}-{unit code}` (unit codes are unique only inside
+             *     an agency).
+             * @example 1771-PKM-JK
+             */
+            code: string;
+            /** Format: uuid */
+            org_unit_id: string;
+            /** @description The link's token: 22 characters, valid until the link is rotated. */
+            token: string;
+            /**
+             * @description The rating page: `{PEMBINA_PUBLIC_BASE_URL}/r/{code}?t={token}`.
+             * @example https://pembina.example/r/1771-PKM-JK?t=Qm9vbXNoYWthbGFrYTEyMz
+             */
+            url: string;
+            /**
+             * Format: int32
+             * @description How many times the link was issued (1 until the first rotation).
+             */
+            version: number;
+        };
         /**
          * @description Where a year's rating came from: skp (a plan finalised in Pembina) or import.
          * @enum {string}
@@ -5629,6 +6182,22 @@ export interface components {
             /** @description The new password, at least 10 characters. */
             password: string;
         };
+        /** @description A respondent's profile: coarse categories only, nothing identifying. */
+        RespondentBody: {
+            age_band: components["schemas"]["AgeBand"];
+            education: components["schemas"]["Education"];
+            occupation: components["schemas"]["Occupation"];
+            sex: components["schemas"]["Sex"];
+        };
+        ReviewRatingRequest: {
+            decision: components["schemas"]["Decision"];
+        };
+        /**
+         * @description A flagged rating's review: pending (not counted), accepted (counted), rejected (kept,
+         *     never counted).
+         * @enum {string}
+         */
+        ReviewState: "pending" | "accepted" | "rejected";
         /**
          * @description super_admin (all agencies), agency_admin (one agency), supervisor, employee, trainer.
          * @enum {string}
@@ -5646,6 +6215,70 @@ export interface components {
              */
             response_rate?: number | null;
             role: components["schemas"]["FollowUpRole"];
+        };
+        /** @description Respondents against the Krejcie-Morgan sample size of the unit's served population. */
+        SampleTargetResponse: {
+            /**
+             * Format: int64
+             * @description People served per year (as set for the unit).
+             */
+            population: number;
+            /** @description Whether the period's respondents reach it. */
+            reached: boolean;
+            /**
+             * Format: int64
+             * @description Respondents needed.
+             */
+            required: number;
+        };
+        /** @description A unit's satisfaction index over a period. */
+        SatisfactionResponse: components["schemas"]["IndexResponse"] & {
+            /**
+             * Format: int64
+             * @description Flagged responses of the period waiting for review (not in the index).
+             */
+            flagged_pending: number;
+            /** Format: date */
+            from: string;
+            /** Format: uuid */
+            org_unit_id: string;
+            sample_target?: components["schemas"]["SampleTargetResponse"] | null;
+            /** Format: date */
+            to: string;
+            unit_name: string;
+            waiting?: components["schemas"]["WaitingResponse"] | null;
+            /** @description `exact`, or `compat_0_11` when asked for (about 1 % low: not the regulation's intent). */
+            weighting: components["schemas"]["Weighting"];
+        };
+        SatisfactionTrendResponse: {
+            /** @description Twelve months, January first; months without responses have null scores. */
+            months: components["schemas"]["MonthSatisfaction"][];
+            /** Format: uuid */
+            org_unit_id: string;
+            weighting: components["schemas"]["Weighting"];
+            /** Format: int32 */
+            year: number;
+        };
+        /** @description The people a unit serves per year. */
+        ServedPopulationRequest: {
+            /**
+             * Format: int64
+             * @description People served per year (the population N of the sample size), 1-100,000,000; null when
+             *     unknown.
+             * @example 12000
+             */
+            served_population?: number | null;
+        };
+        ServedPopulationResponse: {
+            /** Format: uuid */
+            org_unit_id: string;
+            /**
+             * Format: int64
+             * @description Respondents a period needs by Krejcie-Morgan; null without a population.
+             */
+            sample_required?: number | null;
+            /** Format: int64 */
+            served_population?: number | null;
         };
         SessionEvaluationResponse: {
             /** @description Level 3. */
@@ -6099,6 +6732,64 @@ export interface components {
             /** @description One per answered question; problems are reported as `answers[<question position>]`. */
             answers: components["schemas"]["AnswerBody"][];
         };
+        /** @description A citizen's rating of the service just received. */
+        SubmitRatingRequest: {
+            /**
+             * @description Scores from 1 to 4 by element code (`U1`..`U9`); leave out (or send null for) elements
+             *     that did not apply. At least one is needed. Problems are named `answers.<code>`.
+             * @example {
+             *       "U1": 4,
+             *       "U2": 3,
+             *       "U3": 4,
+             *       "U4": 4,
+             *       "U5": 3,
+             *       "U6": 4,
+             *       "U7": 4,
+             *       "U8": 3,
+             *       "U9": 3
+             *     }
+             */
+            answers: {
+                [key: string]: number | null;
+            };
+            /** @description Up to 1,000 characters. */
+            comment?: string | null;
+            /**
+             * Format: uuid
+             * @description Generated by the client (a UUID, best v4 or v7) so that a retry after a lost connection
+             *     is stored once: sending the same id again answers 200 with the stored rating. A new id
+             *     is made when absent.
+             */
+            id?: string | null;
+            respondent: components["schemas"]["RespondentBody"];
+            /**
+             * @description The service received (*jenis layanan*), 1-200 characters.
+             * @example Pemeriksaan umum
+             */
+            service_type: string;
+            /**
+             * @description The visit's queue or registration number, when the unit asks for one: a ticket rates
+             *     the unit once (409 `ticket_used`). Up to 50 characters; case does not matter.
+             */
+            ticket?: string | null;
+            /**
+             * Format: int64
+             * @description Minutes from arrival to being served, 0-1440.
+             */
+            waiting_minutes?: number | null;
+            /**
+             * @description Leave empty. A field the page hides from people: forms that fill it are set aside for
+             *     review.
+             */
+            website?: string | null;
+        };
+        /** @description A stored rating. Whether it was set aside for review is not said here. */
+        SubmittedRatingResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            submitted_at: string;
+        };
         SubmittedResponse: {
             /** Format: uuid */
             id: string;
@@ -6326,6 +7017,11 @@ export interface components {
             org_unit_id?: string | null;
             weights: components["schemas"]["NeedWeightsBody"];
         };
+        /**
+         * @description Which way a unit's score went against the previous period.
+         * @enum {string}
+         */
+        Trend: "up" | "down" | "same";
         /** @description A unit's heat map: competencies × employees. */
         UnitGapsResponse: {
             competencies: components["schemas"]["CompetencyRef"][];
@@ -6376,6 +7072,16 @@ export interface components {
             updated_at: string;
             /** Format: int32 */
             year: number;
+        };
+        /** @description One unit in an agency's overview. */
+        UnitSatisfactionRow: components["schemas"]["IndexResponse"] & {
+            code: string;
+            /** Format: int64 */
+            flagged_pending: number;
+            name: string;
+            /** Format: uuid */
+            org_unit_id: string;
+            sample_target?: components["schemas"]["SampleTargetResponse"] | null;
         };
         /** @description One unit's standing in a competency. */
         UnitShareResponse: {
@@ -6496,6 +7202,31 @@ export interface components {
         VoidAssessmentRequest: {
             reason: string;
         };
+        /** @description Waiting times given with the counted ratings. */
+        WaitingResponse: {
+            /**
+             * Format: int64
+             * @description Ratings that gave a waiting time.
+             */
+            count: number;
+            /**
+             * Format: double
+             * @description Minutes; with an even count the mean of the two middle values.
+             */
+            median: number;
+            /**
+             * Format: int32
+             * @description 90th percentile by nearest rank (the value at rank ⌈0.9·n⌉), minutes.
+             */
+            p90: number;
+        };
+        /**
+         * @description How NRRs combine into the IKM: exact (the mean of the answered elements, 1/9 each when
+         *     all nine are answered) or compat_0_11 (the regulation's printed weight 0.11, i.e. the mean
+         *     × 0.99; about 1 % low, at most 99; for comparison with older reports only).
+         * @enum {string}
+         */
+        Weighting: "exact" | "compat_0_11";
     };
     responses: {
         /** @description The body is not valid JSON (`malformed_json`). */
@@ -6691,6 +7422,44 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_agency_satisfaction: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A year (`2026`), semester (`2026-S1`), quarter (`2026-Q3`) or month (`2026-07`); or give
+                 *     `from` and `to`. Neither: the current year.
+                 */
+                period?: string;
+                /** @description First day (WIB), with `to`; at most five years. */
+                from?: string;
+                /** @description Last day, inclusive. */
+                to?: string;
+                /** @description `exact` (default) or `compat_0_11`, the regulation's printed weight, labelled as such. */
+                weighting?: components["schemas"]["Weighting"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencySatisfactionResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
@@ -9129,6 +9898,221 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    get_rating_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingLinkResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_rating_poster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The poster */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_rating_qr: {
+        parameters: {
+            query?: {
+                /** @description `png` (default) or `svg`. */
+                format?: "png" | "svg";
+                /** @description PNG: pixels per module, 1-40 (default 10, about 450 px); SVG: ignored (it scales). */
+                scale?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The QR code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
+                    "image/svg+xml": unknown;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rotate_rating_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingLinkResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_unit_satisfaction: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A year (`2026`), semester (`2026-S1`), quarter (`2026-Q3`) or month (`2026-07`); or give
+                 *     `from` and `to`. Neither: the current year.
+                 */
+                period?: string;
+                /** @description First day (WIB), with `to`; at most five years. */
+                from?: string;
+                /** @description Last day, inclusive. */
+                to?: string;
+                /** @description `exact` (default) or `compat_0_11`, the regulation's printed weight, labelled as such. */
+                weighting?: components["schemas"]["Weighting"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_unit_satisfaction_trend: {
+        parameters: {
+            query?: {
+                /** @description The year, 2000-2100; the current year when absent. */
+                year?: number;
+                /** @description `exact` (default) or `compat_0_11`. */
+                weighting?: components["schemas"]["Weighting"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionTrendResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    put_served_population: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServedPopulationRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServedPopulationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     get_skp_distribution: {
         parameters: {
             query?: {
@@ -9924,6 +10908,31 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    get_public_agency_satisfaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agency's regional code, e.g. `1771` */
+                agency_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAgencySatisfactionResponse"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     verify_certificate: {
         parameters: {
             query?: never;
@@ -10002,6 +11011,151 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_public_rating_unit: {
+        parameters: {
+            query?: {
+                /** @description The token of the unit's rating link (from its QR code). */
+                t?: string;
+            };
+            header?: never;
+            path: {
+                /** @description `{agency code}-{unit code}`, e.g. `1771-PKM-JK` */
+                unit_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRatingUnitResponse"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    submit_rating: {
+        parameters: {
+            query?: {
+                /** @description The token of the unit's rating link (from its QR code). */
+                t?: string;
+            };
+            header?: never;
+            path: {
+                /** @description `{agency code}-{unit code}`, e.g. `1771-PKM-JK` */
+                unit_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitRatingRequest"];
+            };
+        };
+        responses: {
+            /** @description Already stored under this id (a retry) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedRatingResponse"];
+                };
+            };
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedRatingResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            /** @description Too many submissions (`rate_limited`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    list_rating_flags: {
+        parameters: {
+            query?: {
+                /** @description pending (default), accepted or rejected. */
+                status?: components["schemas"]["ReviewState"];
+                /** @description Only this unit's. */
+                org_unit_id?: string;
+                page?: number;
+                /** @description 1-200, default 20. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_FlaggedRatingResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    review_rating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRatingRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlaggedRatingResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];

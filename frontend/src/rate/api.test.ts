@@ -29,14 +29,14 @@ describe("loadUnit", () => {
     expect(fetchFn).toHaveBeenCalledWith("/api/v1/public/units/PKM-01?t=t", expect.anything());
   });
 
-  it("takes the name and service types when the API gives them, and remembers them for offline", async () => {
+  it("takes the unit and agency names and service types when the API gives them, and remembers them for offline", async () => {
     const fetchFn = vi.fn(
       async () =>
-        new Response(JSON.stringify({ code: "PKM-01", name: "Puskesmas Cibungbulang", service_types: ["Imunisasi", 3] }), {
+        new Response(JSON.stringify({ code: "PKM-01", unit_name: "Puskesmas Cibungbulang", agency_name: "Kota Bengkulu", elements: [], service_types: ["Imunisasi", 3] }), {
           headers: { "content-type": "application/json" },
         }),
     );
-    const unit = { code: "PKM-01", name: "Puskesmas Cibungbulang", service_types: ["Imunisasi"] };
+    const unit = { code: "PKM-01", name: "Puskesmas Cibungbulang — Kota Bengkulu", service_types: ["Imunisasi"] };
     expect(await loadUnit(link, fetchFn)).toEqual(unit);
     expect(cachedUnit("PKM-01")).toEqual(unit);
     expect(await loadUnit(link, async () => Promise.reject(new TypeError("offline")))).toEqual(unit);

@@ -46,8 +46,8 @@ export function cachedUnit(unit: string): UnitInfo {
 }
 
 /**
- * `GET /api/v1/public/units/{unit_code}?t=` → `{"code","name","service_types"?}` once the API
- * has it; until then (or offline, or on any error) the cached or bare unit. Never throws.
+ * `GET /api/v1/public/units/{unit_code}?t=` → `{"code","unit_name","agency_name",...}`; offline
+ * or on any error, the cached or bare unit. Never throws.
  */
 export async function loadUnit(l: RateLink, fetchFn: typeof fetch = (...a) => globalThis.fetch(...a)): Promise<UnitInfo> {
   const fallback = cachedUnit(l.unit);
@@ -57,9 +57,12 @@ export async function loadUnit(l: RateLink, fetchFn: typeof fetch = (...a) => gl
       credentials: "omit",
     });
     if (!res.ok || !(res.headers.get("content-type") ?? "").includes("json")) return fallback;
-    const b = (await res.json()) as { name?: unknown; service_types?: unknown };
+    const b = (await res.json()) as { unit_name?: unknown; agency_name?: unknown; service_types?: unknown };
     const info: UnitInfo = { code: l.unit };
-    if (typeof b.name === "string" && b.name.trim()) info.name = b.name.trim();
+    if (typeof b.unit_name === "string" && b.unit_name.trim()) {
+      const agency = typeof b.agency_name === "string" ? b.agency_name.trim() : "";
+      info.name = agency ? `${b.unit_name.trim()} — ${agency}` : b.unit_name.trim();
+    }
     if (Array.isArray(b.service_types)) {
       info.service_types = b.service_types.filter((s): s is string => typeof s === "string" && !!s.trim());
     }

@@ -1,5 +1,7 @@
 // The one place for the values the rating API speaks (element codes, scores, respondent
-// profile) and their Bahasa Indonesia labels. Align this file with the API when it lands.
+// profile) and their Bahasa Indonesia labels.
+
+import type { components } from "../api/schema.gen";
 
 /** The nine SKM elements of PermenPANRB 14/2017, stored by code (never by position). */
 export const ELEMENT_CODES = ["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"] as const;
@@ -75,41 +77,45 @@ export const ELEMENTS: readonly ElementDef[] = [
 /** The form's value for "Tidak berlaku / tidak tahu": the element is left out of the body. */
 export const NOT_APPLICABLE = "0";
 
-export interface Choice {
-  value: string;
+export interface Choice<V extends string = string> {
+  value: V;
   label: string;
 }
 
-export const SEXES: readonly Choice[] = [
+type Schemas = components["schemas"];
+
+// Typed by the API's own enums (types only: nothing of the generated client is bundled), so a
+// value the API does not accept fails the type check.
+export const SEXES: readonly Choice<Schemas["Sex"]>[] = [
   { value: "male", label: "Laki-laki" },
   { value: "female", label: "Perempuan" },
 ];
 
-export const AGE_BANDS: readonly Choice[] = [
-  { value: "<20", label: "Di bawah 20 tahun" },
-  { value: "20-29", label: "20–29 tahun" },
-  { value: "30-39", label: "30–39 tahun" },
-  { value: "40-49", label: "40–49 tahun" },
-  { value: "50-59", label: "50–59 tahun" },
-  { value: "60+", label: "60 tahun ke atas" },
+export const AGE_BANDS: readonly Choice<Schemas["AgeBand"]>[] = [
+  { value: "under_20", label: "Di bawah 20 tahun" },
+  { value: "20_29", label: "20–29 tahun" },
+  { value: "30_39", label: "30–39 tahun" },
+  { value: "40_49", label: "40–49 tahun" },
+  { value: "50_59", label: "50–59 tahun" },
+  { value: "60_plus", label: "60 tahun ke atas" },
 ];
 
-export const EDUCATIONS: readonly Choice[] = [
+export const EDUCATIONS: readonly Choice<Schemas["Education"]>[] = [
   { value: "sd", label: "SD ke bawah" },
   { value: "smp", label: "SMP" },
   { value: "sma", label: "SMA/SMK" },
-  { value: "d1_d3", label: "D1–D3" },
-  { value: "d4_s1", label: "D4/S1" },
+  { value: "diploma", label: "D1–D3" },
+  { value: "s1", label: "D4/S1" },
   { value: "s2", label: "S2" },
   { value: "s3", label: "S3" },
 ];
 
-export const OCCUPATIONS: readonly Choice[] = [
+export const OCCUPATIONS: readonly Choice<Schemas["Occupation"]>[] = [
   { value: "pns_tni_polri", label: "PNS/TNI/Polri" },
-  { value: "pegawai_swasta", label: "Pegawai swasta" },
-  { value: "wirausaha", label: "Wirausaha" },
-  { value: "pelajar_mahasiswa", label: "Pelajar/Mahasiswa" },
-  { value: "lainnya", label: "Lainnya" },
+  { value: "private_employee", label: "Pegawai swasta" },
+  { value: "entrepreneur", label: "Wirausaha" },
+  { value: "student", label: "Pelajar/Mahasiswa" },
+  { value: "other", label: "Lainnya" },
 ];
 
 /** The respondent profile: API field (under `respondent`) → its choices. */
@@ -144,6 +150,6 @@ export const COMMON_SERVICE_TYPES: readonly string[] = [
 export const LIMITS = {
   serviceType: 120,
   waitingMinutesMax: 1440,
-  ticket: 40,
+  ticket: 50,
   comment: 1000,
 } as const;

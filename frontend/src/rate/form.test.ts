@@ -8,7 +8,7 @@ function filled(): FormState {
   const s = emptyState();
   ELEMENT_CODES.forEach((c, i) => (s.answers[c] = String(4 - (i % 4))));
   s.service_type = "  Imunisasi ";
-  s.respondent = { sex: "female", age_band: "30-39", education: "d4_s1", occupation: "wirausaha" };
+  s.respondent = { sex: "female", age_band: "30_39", education: "s1", occupation: "entrepreneur" };
   return s;
 }
 
@@ -19,7 +19,7 @@ describe("buildBody", () => {
       id: "id-1",
       answers: { U1: 4, U2: 3, U3: 2, U4: 1, U5: 4, U6: 3, U7: 2, U8: 1, U9: 4 },
       service_type: "Imunisasi",
-      respondent: { sex: "female", age_band: "30-39", education: "d4_s1", occupation: "wirausaha" },
+      respondent: { sex: "female", age_band: "30_39", education: "s1", occupation: "entrepreneur" },
     });
     expect(JSON.stringify(body)).not.toContain("waiting_minutes");
   });
@@ -91,15 +91,15 @@ describe("readForm", () => {
     ELEMENT_CODES.forEach((c) => check(`${c}-3`));
     check("U4-0");
     check("sex-male");
-    check("age_band-60plus");
+    check("age_band-60_plus");
     (document.getElementById("respondent-education") as HTMLSelectElement).value = "sma";
-    (document.getElementById("respondent-occupation") as HTMLSelectElement).value = "lainnya";
+    (document.getElementById("respondent-occupation") as HTMLSelectElement).value = "other";
     (document.getElementById("waiting_minutes") as HTMLInputElement).value = "40";
     const state = readForm(form);
     expect(validate(state)).toEqual({});
     const body = buildBody(state, "id");
     expect(body.answers).toEqual({ U1: 3, U2: 3, U3: 3, U5: 3, U6: 3, U7: 3, U8: 3, U9: 3 });
-    expect(body.respondent).toEqual({ sex: "male", age_band: "60+", education: "sma", occupation: "lainnya" });
+    expect(body.respondent).toEqual({ sex: "male", age_band: "60_plus", education: "sma", occupation: "other" });
     expect(body.waiting_minutes).toBe(40);
     expect(body.website).toBeUndefined();
     form.remove();

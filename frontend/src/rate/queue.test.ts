@@ -10,7 +10,7 @@ function item(id: string, queuedAt = T0): QueuedRating {
     id,
     answers: { U1: 4, U3: 2 },
     service_type: "Imunisasi",
-    respondent: { sex: "female", age_band: "30-39", education: "sma", occupation: "lainnya" },
+    respondent: { sex: "female", age_band: "30_39", education: "sma", occupation: "other" },
   };
   return { id, url: `/api/v1/public/units/PKM-01/ratings?t=tok`, body, queuedAt, attempts: 0 };
 }

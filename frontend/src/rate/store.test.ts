@@ -5,7 +5,7 @@ import { LOCAL_KEY, openStore, storageStore } from "./store";
 const item = (id: string): QueuedRating => ({
   id,
   url: "/api/v1/public/units/U/ratings?t=t",
-  body: { id, answers: { U1: 4 }, service_type: "x", respondent: { sex: "male", age_band: "60+", education: "sd", occupation: "lainnya" } },
+  body: { id, answers: { U1: 4 }, service_type: "x", respondent: { sex: "male", age_band: "60_plus", education: "sd", occupation: "other" } },
   queuedAt: 1,
   attempts: 0,
 });

@@ -33,15 +33,15 @@ describe("renderForm", () => {
   it("labels the profile, the optional fields and offers service types", () => {
     mount();
     expect(byId("sex-female").labels![0]!.textContent).toBe("Perempuan");
-    expect(byId("age_band-lt20").getAttribute("value")).toBe("<20");
-    expect(byId("age_band-60plus").getAttribute("value")).toBe("60+");
+    expect(byId("age_band-under_20").getAttribute("value")).toBe("under_20");
+    expect(byId("age_band-60_plus").getAttribute("value")).toBe("60_plus");
     expect(Array.from(byId<HTMLSelectElement>("respondent-education").options).map((o) => o.value)).toEqual([
       "",
       "sd",
       "smp",
       "sma",
-      "d1_d3",
-      "d4_s1",
+      "diploma",
+      "s1",
       "s2",
       "s3",
     ]);

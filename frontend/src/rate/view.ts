@@ -33,7 +33,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 
 /** The DOM id of an API field's control or group. */
 export const domId = (field: string) => field.replace(".", "-");
-/** A value as part of an id (`<20` → `lt20`, `60+` → `60plus`). */
+/** A value made safe as part of an id (`<` → `lt`, `+` → `plus`). */
 export const idPart = (value: string) => value.replace("<", "lt").replace("+", "plus");
 
 const errorOf = (field: string) => h("p", { id: `${domId(field)}-error`, class: "error", hidden: true });

@@ -36,6 +36,9 @@ pub enum ApiScope {
     /// Read programmes, sessions, participants, JP ledgers and their dashboards.
     #[serde(rename = "learning:read")]
     LearningRead,
+    /// Read citizens' satisfaction indexes (SKM/IKM) and their trends.
+    #[serde(rename = "ratings:read")]
+    RatingsRead,
 }
 
 impl From<ApiScope> for DScope {
@@ -46,6 +49,7 @@ impl From<ApiScope> for DScope {
             ApiScope::OrgRead => DScope::OrgRead,
             ApiScope::CompetenciesRead => DScope::CompetenciesRead,
             ApiScope::LearningRead => DScope::LearningRead,
+            ApiScope::RatingsRead => DScope::RatingsRead,
         }
     }
 }
@@ -58,6 +62,7 @@ impl From<DScope> for ApiScope {
             DScope::OrgRead => ApiScope::OrgRead,
             DScope::CompetenciesRead => ApiScope::CompetenciesRead,
             DScope::LearningRead => ApiScope::LearningRead,
+            DScope::RatingsRead => ApiScope::RatingsRead,
         }
     }
 }

@@ -108,6 +108,11 @@ use pembina_domain::org::{
 use pembina_domain::people::{
     EmployeeStatus as DEmployeeStatus, EmploymentType as DEmploymentType, Sex as DSex,
 };
+use pembina_domain::ratings::{
+    AgeBand as DAgeBand, Decision as DDecision, Education as DEducation, FlagReason as DFlagReason,
+    Grade as DGrade, Occupation as DOccupation, ReviewState as DReviewState,
+    Weighting as DWeighting,
+};
 
 api_enum!(
     /// Province, regency (kabupaten) or city (kota).
@@ -274,6 +279,72 @@ api_enum!(
     /// A BerAKHLAK core value (perilaku kerja), in the official order: berorientasi_pelayanan,
     /// akuntabel, kompeten, harmonis, loyal, adaptif, kolaboratif.
     BerakhlakValue = DCoreValue { BerorientasiPelayanan, Akuntabel, Kompeten, Harmonis, Loyal, Adaptif, Kolaboratif }
+);
+api_enum!(
+    /// Age band of a respondent, in years: under_20, 20_29, 30_39, 40_49, 50_59, 60_plus.
+    AgeBand = DAgeBand {
+        #[serde(rename = "under_20")]
+        Under20,
+        #[serde(rename = "20_29")]
+        From20To29,
+        #[serde(rename = "30_39")]
+        From30To39,
+        #[serde(rename = "40_49")]
+        From40To49,
+        #[serde(rename = "50_59")]
+        From50To59,
+        #[serde(rename = "60_plus")]
+        From60
+    }
+);
+api_enum!(
+    /// Highest education completed: sd (SD or less), smp, sma (SMA/SMK or equivalent),
+    /// diploma (D1-D4), s1, s2, s3.
+    Education = DEducation { Sd, Smp, Sma, Diploma, S1, S2, S3 }
+);
+api_enum!(
+    /// Occupation: pns_tni_polri (PNS, TNI or Polri), private_employee (pegawai swasta),
+    /// entrepreneur (wirausaha), student (pelajar/mahasiswa), other (lainnya).
+    Occupation = DOccupation { PnsTniPolri, PrivateEmployee, Entrepreneur, Student, Other }
+);
+api_enum!(
+    /// Quality grade of a converted IKM score: A (Sangat Baik, >= 88.31), B (Baik, >= 76.61),
+    /// C (Kurang Baik, >= 65.00), D (Tidak Baik, < 65.00).
+    Grade = DGrade {
+        #[serde(rename = "A")]
+        A,
+        #[serde(rename = "B")]
+        B,
+        #[serde(rename = "C")]
+        C,
+        #[serde(rename = "D")]
+        D
+    }
+);
+api_enum!(
+    /// How NRRs combine into the IKM: exact (the mean of the answered elements, 1/9 each when
+    /// all nine are answered) or compat_0_11 (the regulation's printed weight 0.11, i.e. the mean
+    /// × 0.99; about 1 % low, at most 99; for comparison with older reports only).
+    Weighting = DWeighting {
+        Exact,
+        #[serde(rename = "compat_0_11")]
+        Compat011
+    }
+);
+api_enum!(
+    /// Why a rating was flagged: honeypot (the hidden field was filled), address_burst (5 or
+    /// more from one address within 10 minutes), unit_burst (60 or more to the unit within a
+    /// minute).
+    FlagReason = DFlagReason { Honeypot, AddressBurst, UnitBurst }
+);
+api_enum!(
+    /// A flagged rating's review: pending (not counted), accepted (counted), rejected (kept,
+    /// never counted).
+    ReviewState = DReviewState { Pending, Accepted, Rejected }
+);
+api_enum!(
+    /// accept (count the rating) or reject (keep it out of the index).
+    Decision = DDecision { Accept, Reject }
 );
 
 /// Deserialises a present field, null included, as `Some`: with `#[serde(default)]` this tells

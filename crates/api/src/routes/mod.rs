@@ -18,6 +18,7 @@ pub mod org_units;
 pub mod plans;
 pub mod positions;
 pub mod programmes;
+pub mod ratings;
 pub mod skp;
 pub mod surveys;
 pub mod users;
@@ -178,4 +179,17 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(evaluation::run_follow_ups)
         .service(evaluation::list_follow_ups)
         .service(evaluation::answer_follow_up);
+    cfg.service(ratings::public::get_public_rating_unit)
+        .service(ratings::public::submit_rating)
+        .service(ratings::public::get_public_agency_satisfaction)
+        .service(ratings::get_rating_link)
+        .service(ratings::rotate_rating_link)
+        .service(ratings::get_rating_qr)
+        .service(ratings::get_rating_poster)
+        .service(ratings::put_served_population)
+        .service(ratings::get_unit_satisfaction)
+        .service(ratings::get_unit_satisfaction_trend)
+        .service(ratings::get_agency_satisfaction)
+        .service(ratings::list_rating_flags)
+        .service(ratings::review_rating);
 }

@@ -419,3 +419,35 @@ macro_rules! db_test {
     };
 }
 pub(crate) use db_test;
+
+/// [`db_test!`] with settings overridden for the test (`("public_rate_limit", "2")`, ...).
+macro_rules! db_test_with {
+    ($(#[$m:meta])* async fn $name:ident($app:ident) with [$($setting:expr),* $(,)?] $body:block) => {
+        $(#[$m])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            fn config() -> Vec<(&'static str, String)> {
+                let settings: Vec<(&'static str, &str)> = vec![$($setting),*];
+                settings.into_iter().map(|(k, v)| (k, v.to_owned())).collect()
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn on_sqlite() {
+                let $app = $crate::helpers::spawn_app_with($crate::helpers::Backend::Sqlite, &config()).await.expect("sqlite app");
+                $body
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn on_postgres() {
+                let Some($app) = $crate::helpers::spawn_app_with($crate::helpers::Backend::Postgres, &config()).await else {
+                    eprintln!("PEMBINA_TEST_POSTGRES_URL is not set: PostgreSQL variant not run");
+                    return;
+                };
+                $body
+            }
+        }
+    };
+}
+pub(crate) use db_test_with;

@@ -17,6 +17,7 @@ mod jp;
 mod learning;
 mod openapi;
 mod org;
+mod ratings;
 mod skp;
 mod spa;
 mod surveys;

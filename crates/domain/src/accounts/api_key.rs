@@ -21,6 +21,9 @@ pub enum ApiScope {
     /// Read programmes, sessions, participants, JP ledgers and their dashboards.
     #[serde(rename = "learning:read")]
     LearningRead,
+    /// Read citizens' satisfaction indexes (SKM/IKM) and their trends.
+    #[serde(rename = "ratings:read")]
+    RatingsRead,
 }
 
 crate::string_enum!(ApiScope {
@@ -29,6 +32,7 @@ crate::string_enum!(ApiScope {
     OrgRead => "org:read",
     CompetenciesRead => "competencies:read",
     LearningRead => "learning:read",
+    RatingsRead => "ratings:read",
 });
 
 /// Every key starts with this, so the API can tell a key from a JWT without a lookup.

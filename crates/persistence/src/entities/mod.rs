@@ -33,6 +33,8 @@ pub mod programme_tests;
 pub mod programme_units;
 pub mod programmes;
 pub mod refresh_tokens;
+pub mod service_rating_units;
+pub mod service_ratings;
 pub mod session_reactions;
 pub mod skp_behaviours;
 pub mod skp_evidence;

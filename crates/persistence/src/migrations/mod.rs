@@ -21,6 +21,7 @@ mod m20261127_000015_create_skp;
 mod m20261127_000016_extend_skp;
 mod m20261127_000017_create_evaluation;
 mod m20261127_000018_create_appraisal_ratings;
+mod m20261127_000019_create_service_ratings;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000016_extend_skp::Migration),
             Box::new(m20261127_000017_create_evaluation::Migration),
             Box::new(m20261127_000018_create_appraisal_ratings::Migration),
+            Box::new(m20261127_000019_create_service_ratings::Migration),
         ]
     }
 }

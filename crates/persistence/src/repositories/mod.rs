@@ -17,6 +17,7 @@ pub mod org;
 pub mod people;
 pub mod plans;
 pub mod programmes;
+pub mod ratings;
 pub mod skp;
 pub mod surveys;
 
