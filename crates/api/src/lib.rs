@@ -6,6 +6,7 @@ pub mod config;
 pub mod demo;
 pub mod demo_appraisal;
 pub mod demo_learning;
+pub mod demo_ratings;
 pub mod error;
 pub mod extract;
 pub mod imports;

@@ -132,6 +132,9 @@ impl Application {
             crate::demo_appraisal::seed(&db, crate::routes::learning::today())
                 .await
                 .map_err(|e| anyhow::anyhow!("seeding demo appraisal data: {e}"))?;
+            crate::demo_ratings::seed(&db, chrono::Utc::now())
+                .await
+                .map_err(|e| anyhow::anyhow!("seeding demo citizen ratings: {e}"))?;
             if summary.skipped {
                 tracing::info!("demo data already present");
             } else {

@@ -58,5 +58,20 @@ db_test!(
         assert!(d["counts"]["baik"].as_u64().expect("baik") * 2 > total, "mostly Baik: {d}");
         let all: Value = app.get(&format!("/org-units/{}/skp-distribution?year={}", top["id"].as_str().expect("id"), last - 1), &token).await.json().await.expect("json");
         assert!(all["total"].as_u64().expect("total") > 0);
+
+        // A year of citizen ratings for each service unit, published without signing in; a
+        // second run adds nothing.
+        pembina_api::demo_ratings::seed(&app.db, chrono::Utc::now()).await.expect("seed ratings");
+        pembina_api::demo_ratings::seed(&app.db, chrono::Utc::now()).await.expect("seed ratings again");
+        let public: Value = app.client.get(app.url("/public/agencies/1771/satisfaction")).send().await.expect("send").json().await.expect("json");
+        let rated = public["units"].as_array().expect("units");
+        assert!(rated.len() >= 5, "{public}");
+        for u in rated {
+            let n = u["respondents"].as_u64().expect("respondents");
+            // 60 a year, spread over 360 days: nearly all fall in the last twelve months.
+            assert!((55..=60).contains(&n), "{u}");
+            let score = u["score"].as_f64().expect("score");
+            assert!((65.0..=100.0).contains(&score), "{u}");
+        }
     }
 );
