@@ -27,6 +27,7 @@ const AppraisalRoutes = lazy(() => import("../features/appraisal/routes"));
 const SkpRoutes = lazy(() => import("../features/skp/routes"));
 const PublicCertificate = lazy(() => import("../features/learning/CertificatePage"));
 const EvaluationRoutes = lazy(() => import("../features/evaluation/routes"));
+const RatingsRoutes = lazy(() => import("../features/ratings/routes"));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -77,6 +78,7 @@ export const routes: RouteObject[] = [
       { path: "skp/:id", element: page(<SkpRoutes section="plan" />) },
       { path: "appraisal/*", element: page(<AppraisalRoutes section="admin" />) },
       { path: "me/appraisal", element: page(<AppraisalRoutes section="mine" />) },
+      { path: "ratings/*", element: page(<RatingsRoutes />) },
       { path: "*", element: <NotFound /> },
     ],
   },

@@ -31,6 +31,9 @@ describe("Shell", () => {
       "Konversi JP",
       "Tindak Lanjut Evaluasi",
       "Distribusi Predikat",
+      "Kepuasan Layanan",
+      "Penilaian Ditandai",
+      "Kepuasan per Instansi",
     ]);
     const learning = screen.getByRole("list", { name: "Pembelajaran" });
     expect(within(learning).getByRole("link", { name: "Program Pelatihan" })).toHaveAttribute("href", "/programmes");
@@ -100,6 +103,22 @@ describe("Shell", () => {
     const s = session(["agency_admin", "employee"]);
     renderApp(<Shell />, { session: { ...s, me: s.me ? { ...s.me, employee_id: "e-3" } : null } });
     expect(links().map((a) => a.textContent)).toEqual(["Distribusi Predikat", "SKP Saya", "Tim Saya", "Predikat Saya"]);
+  });
+
+  it("gives administrators the citizens' satisfaction pages in their own group", () => {
+    renderApp(<Shell />, { session: session(["agency_admin"]) });
+    const group = screen.getByRole("list", { name: "Kepuasan Masyarakat" });
+    expect(within(group).getAllByRole("link").map((a) => [a.textContent, a.getAttribute("href")])).toEqual([
+      ["Kepuasan Layanan", "/ratings/units"],
+      ["Penilaian Ditandai", "/ratings/flags"],
+      ["Kepuasan per Instansi", "/ratings/agency"],
+    ]);
+  });
+
+  it("shows the satisfaction group to administrators only", () => {
+    const s = session(["supervisor", "employee"]);
+    renderApp(<Shell />, { session: { ...s, me: s.me ? { ...s.me, employee_id: "e-4" } : null } });
+    expect(screen.queryByRole("list", { name: "Kepuasan Masyarakat" })).not.toBeInTheDocument();
   });
 
   it("shows a trainer the sessions (attendance) but not the programmes", () => {

@@ -82,10 +82,18 @@ export function Shell() {
   // an employee record their own ratings year by year.
   if (roles.some((r) => admins.includes(r))) performance.unshift({ to: "/appraisal/distribution", label: t("nav.appraisalDistribution") });
   if (me?.employee_id) performance.push({ to: "/me/appraisal", label: t("nav.myAppraisal") });
+  // Citizens' service ratings (SKM): a unit's index and its QR code, the flagged ratings and the
+  // agency overview, for administrators.
+  const ratings: NavItem[] = [
+    { to: "/ratings/units", label: t("nav.ratingsUnits"), roles: admins },
+    { to: "/ratings/flags", label: t("nav.ratingsFlags"), roles: admins },
+    { to: "/ratings/agency", label: t("nav.ratingsAgency"), roles: admins },
+  ].filter(allowed);
   const groups = [
     { id: "nav-competencies", label: t("nav.competencies"), items: competencies, root: "/competencies" },
     { id: "nav-learning", label: t("nav.learning"), items: learning, root: null },
     { id: "nav-performance", label: t("nav.performance"), items: performance, root: null },
+    { id: "nav-ratings", label: t("nav.ratings"), items: ratings, root: null },
   ].filter((g) => g.items.length > 0);
 
   return (
