@@ -2421,8 +2421,8 @@ export interface paths {
         /**
          * Kirkpatrick level 4: for each unit whose staff completed the session, the appraisal ratings
          *     the year before and the year after, for the whole unit and for the participants, with the
-         *     share of staff trained and the sample sizes. Satisfaction (IKM) and waiting times join this
-         *     view when the unit collects citizen ratings.
+         *     share of staff trained and the sample sizes, and the unit's citizen satisfaction (IKM) and
+         *     waiting times in the same two years when it collects citizen ratings.
          * @description **Who may call:** administrators and trainers of the session's agency (API keys with
          *     `learning:read`). Another agency's session is not found (404).
          */
@@ -7039,6 +7039,12 @@ export interface components {
             name: string;
             /** Format: uuid */
             org_unit_id: string;
+            satisfaction_after: components["schemas"]["UnitSatisfactionSummary"];
+            /**
+             * @description Citizens' satisfaction with the unit (IKM) and their waiting times, the year before and
+             *     the year after; `respondents` 0 and null figures when the unit had no counted ratings.
+             */
+            satisfaction_before: components["schemas"]["UnitSatisfactionSummary"];
             /**
              * Format: int64
              * @description Active staff of the unit now.
@@ -7082,6 +7088,30 @@ export interface components {
             /** Format: uuid */
             org_unit_id: string;
             sample_target?: components["schemas"]["SampleTargetResponse"] | null;
+        };
+        /** @description A unit's citizen satisfaction in one year, for the level-4 view. */
+        UnitSatisfactionSummary: {
+            /** @description A (Sangat Baik), B (Baik), C (Kurang Baik), D (Tidak Baik); null without responses. */
+            grade?: string | null;
+            /**
+             * Format: int64
+             * @description Counted responses (the sample size).
+             */
+            respondents: number;
+            /**
+             * Format: double
+             * @description The converted IKM (25-100) at full precision; null without responses.
+             */
+            score?: number | null;
+            /**
+             * Format: int64
+             * @description How many gave a waiting time, and its median and 90th percentile in minutes.
+             */
+            waiting_count: number;
+            /** Format: double */
+            waiting_median_minutes?: number | null;
+            /** Format: int32 */
+            waiting_p90_minutes?: number | null;
         };
         /** @description One unit's standing in a competency. */
         UnitShareResponse: {

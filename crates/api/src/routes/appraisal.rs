@@ -442,6 +442,38 @@ pub struct UnitOutcomeResponse {
     /// The participants' own ratings, before and after.
     pub trained_before: RatingSummaryResponse,
     pub trained_after: RatingSummaryResponse,
+    /// Citizens' satisfaction with the unit (IKM) and their waiting times, the year before and
+    /// the year after; `respondents` 0 and null figures when the unit had no counted ratings.
+    pub satisfaction_before: UnitSatisfactionSummary,
+    pub satisfaction_after: UnitSatisfactionSummary,
+}
+
+/// A unit's citizen satisfaction in one year, for the level-4 view.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UnitSatisfactionSummary {
+    /// Counted responses (the sample size).
+    pub respondents: u64,
+    /// The converted IKM (25-100) at full precision; null without responses.
+    pub score: Option<f64>,
+    /// A (Sangat Baik), B (Baik), C (Kurang Baik), D (Tidak Baik); null without responses.
+    pub grade: Option<String>,
+    /// How many gave a waiting time, and its median and 90th percentile in minutes.
+    pub waiting_count: u64,
+    pub waiting_median_minutes: Option<f64>,
+    pub waiting_p90_minutes: Option<u32>,
+}
+
+impl From<repo::Satisfaction> for UnitSatisfactionSummary {
+    fn from(s: repo::Satisfaction) -> Self {
+        Self {
+            respondents: s.index.respondents,
+            score: s.index.score,
+            grade: s.index.grade.map(|g| g.as_str().to_owned()),
+            waiting_count: s.waiting.map_or(0, |w| w.count),
+            waiting_median_minutes: s.waiting.map(|w| w.median),
+            waiting_p90_minutes: s.waiting.map(|w| w.p90),
+        }
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -456,8 +488,8 @@ pub struct SessionOutcomesResponse {
 
 /// Kirkpatrick level 4: for each unit whose staff completed the session, the appraisal ratings
 /// the year before and the year after, for the whole unit and for the participants, with the
-/// share of staff trained and the sample sizes. Satisfaction (IKM) and waiting times join this
-/// view when the unit collects citizen ratings.
+/// share of staff trained and the sample sizes, and the unit's citizen satisfaction (IKM) and
+/// waiting times in the same two years when it collects citizen ratings.
 ///
 /// **Who may call:** administrators and trainers of the session's agency (API keys with
 /// `learning:read`). Another agency's session is not found (404).
@@ -515,6 +547,8 @@ pub async fn get_session_outcomes(
             after: u.after.into(),
             trained_before: u.trained_before.into(),
             trained_after: u.trained_after.into(),
+            satisfaction_before: u.satisfaction_before.into(),
+            satisfaction_after: u.satisfaction_after.into(),
         })
         .collect();
     Ok(HttpResponse::Ok().json(SessionOutcomesResponse {

@@ -334,6 +334,29 @@ db_test!(
         let body = problem(res, 422, "validation_failed").await;
         assert_eq!(body["errors"][0]["field"], "after_year");
 
+        // The unit's citizen satisfaction joins the view: no ratings the year before; this year
+        // two respondents, all 4 and all 3 → NRR 3.5 on each element, IKM 3.5, score 87.5 (B);
+        // waiting 20 and 40 minutes → median 30, 90th percentile (nearest rank) 40.
+        let link = expect_json(app.get(&format!("/org-units/{}/rating-link", w.unit), &w.admin.token).await, 200).await;
+        let (code, token) = (link["code"].as_str().expect("code"), link["token"].as_str().expect("token"));
+        for (score, wait) in [(4, 20), (3, 40)] {
+            let answers: serde_json::Map<String, Value> = (1..=9).map(|i| (format!("U{i}"), json!(score))).collect();
+            let body = json!({"answers": answers, "service_type": "Pemeriksaan umum", "waiting_minutes": wait, "respondent": {"sex": "male", "age_band": "40_49", "education": "s1", "occupation": "other"}});
+            let res = app.client.post(app.url(&format!("/public/units/{code}/ratings?t={token}"))).json(&body).send().await.expect("send");
+            assert_eq!(res.status(), 201, "{}", res.text().await.unwrap_or_default());
+        }
+        let this_year = chrono::Datelike::year(&pembina_api::routes::learning::today());
+        let o = expect_json(app.get(&format!("/sessions/{sid}/unit-outcomes?before_year={}&after_year={this_year}", this_year - 1), &w.admin.token).await, 200).await;
+        let u = &o["units"][0];
+        assert_eq!(u["satisfaction_before"]["respondents"], 0);
+        assert_eq!(u["satisfaction_before"]["score"], Value::Null);
+        assert_eq!(u["satisfaction_after"]["respondents"], 2);
+        assert_eq!(u["satisfaction_after"]["score"], 87.5);
+        assert_eq!(u["satisfaction_after"]["grade"], "B");
+        assert_eq!(u["satisfaction_after"]["waiting_count"], 2);
+        assert_eq!(u["satisfaction_after"]["waiting_median_minutes"], 30.0);
+        assert_eq!(u["satisfaction_after"]["waiting_p90_minutes"], 40);
+
         // Trainers of the agency may read it; another agency and employees may not.
         let trainer = app.create_user_direct("pelatih@test.local", Some(w.agency), vec![Role::Trainer], None).await;
         assert_eq!(app.get(&format!("/sessions/{sid}/unit-outcomes"), &trainer.token).await.status(), 200);

@@ -12,6 +12,9 @@ use pembina_domain::appraisal::predikat::Predikat;
 use pembina_domain::appraisal::rating::{RatingSource, RatingSummary};
 use pembina_domain::appraisal::workflow::PlanState;
 use pembina_domain::learning::session::EnrolmentStatus;
+use pembina_domain::ratings::ikm::{SatisfactionIndex, Weighting};
+use pembina_domain::ratings::period::DateRange;
+use pembina_domain::ratings::waiting::WaitingTimes;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -366,6 +369,32 @@ pub struct UnitOutcome {
     /// The participants' own ratings.
     pub trained_before: RatingSummary,
     pub trained_after: RatingSummary,
+    /// Citizens' ratings of the unit in each year (counted responses only) and their waiting
+    /// times, when the unit collects ratings.
+    pub satisfaction_before: Satisfaction,
+    pub satisfaction_after: Satisfaction,
+}
+
+/// A unit's citizen satisfaction in one year.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Satisfaction {
+    pub index: SatisfactionIndex,
+    pub waiting: Option<WaitingTimes>,
+}
+
+async fn satisfaction_in<C: ConnectionTrait>(
+    db: &C,
+    unit_id: Uuid,
+    year: i32,
+) -> Result<Satisfaction, DomainError> {
+    let range = DateRange::year(year)
+        .map_err(|e| DomainError::Internal(format!("year {year}: {}", e.message)))?;
+    let tallies = super::ratings::unit_tallies(db, unit_id, &range).await?;
+    let waiting = super::ratings::waiting_histogram(db, unit_id, &range).await?;
+    Ok(Satisfaction {
+        index: SatisfactionIndex::compute(&tallies, Weighting::Exact),
+        waiting: WaitingTimes::from_histogram(&waiting),
+    })
 }
 
 /// For each unit in which someone completed `session_id` (in `scope`), the ratings of
@@ -471,21 +500,23 @@ pub async fn session_outcomes<C: ConnectionTrait>(
             }
         }
     }
-    let outcomes = units
-        .into_iter()
-        .map(|unit| {
-            let (staff, trained) = staff_of.get(&unit.id).copied().unwrap_or_default();
-            let (before, after, tb, ta) = by_unit.remove(&unit.id).unwrap_or_default();
-            UnitOutcome {
-                unit,
-                staff,
-                trained,
-                before: RatingSummary::of(before),
-                after: RatingSummary::of(after),
-                trained_before: RatingSummary::of(tb),
-                trained_after: RatingSummary::of(ta),
-            }
-        })
-        .collect();
+    let mut outcomes = Vec::with_capacity(units.len());
+    for unit in units {
+        let (staff, trained) = staff_of.get(&unit.id).copied().unwrap_or_default();
+        let (before, after, tb, ta) = by_unit.remove(&unit.id).unwrap_or_default();
+        let satisfaction_before = satisfaction_in(db, unit.id, before_year).await?;
+        let satisfaction_after = satisfaction_in(db, unit.id, after_year).await?;
+        outcomes.push(UnitOutcome {
+            unit,
+            staff,
+            trained,
+            before: RatingSummary::of(before),
+            after: RatingSummary::of(after),
+            trained_before: RatingSummary::of(tb),
+            trained_after: RatingSummary::of(ta),
+            satisfaction_before,
+            satisfaction_after,
+        });
+    }
     Ok((session, outcomes))
 }

@@ -54,6 +54,9 @@ describe("Dampak Pelatihan (Kirkpatrick level 4)", () => {
       "Peserta selesai",
       "Seluruh unit: ≥ Baik",
       "Peserta: ≥ Baik",
+      "Kepuasan masyarakat (IKM)",
+      String(YEAR - 2),
+      String(YEAR),
       String(YEAR - 2),
       String(YEAR),
       String(YEAR - 2),
@@ -61,9 +64,10 @@ describe("Dampak Pelatihan (Kirkpatrick level 4)", () => {
     ]);
     const rows = within(table()).getAllByRole("row").slice(2);
     expect(rows.map(cellsOf)).toEqual([
-      ["Dinas Kesehatan DINKES", "40", "4 10% dari pegawai", "60% n = 30", "75% n = 32", "50% n = 4", "100% n = 4"],
+      // Citizens: no ratings the year before; 87,50 (B) from 120 respondents after, median wait 22,5 minutes.
+      ["Dinas Kesehatan DINKES", "40", "4 10% dari pegawai", "60% n = 30", "75% n = 32", "50% n = 4", "100% n = 4", "—", "87,50 B n = 120 · tunggu 22,5 mnt"],
       // Nobody rated: "—", never 0%.
-      ["Puskesmas Ratu Agung PKM-RA", "0", "0 — dari pegawai", "— n = 0", "33,3% n = 3", "— n = 0", "— n = 0"],
+      ["Puskesmas Ratu Agung PKM-RA", "0", "0 — dari pegawai", "— n = 0", "33,3% n = 3", "— n = 0", "— n = 0", "—", "87,50 B n = 120 · tunggu 22,5 mnt"],
     ]);
     expect(screen.getByText(/≥ Baik berarti predikat Baik atau Sangat Baik/)).toBeInTheDocument();
   });
@@ -145,6 +149,6 @@ describe("Dampak Pelatihan (Kirkpatrick level 4)", () => {
     at();
     expect(screen.getByRole("note")).toHaveTextContent("This comparison shows an association, not proof of cause and effect.");
     const t = await screen.findByRole("table", { name: `Rated Good or better per unit, ${YEAR - 2} and ${YEAR}` });
-    expect(cellsOf(within(t).getAllByRole("row")[3] as HTMLElement)).toEqual(["Puskesmas Ratu Agung PKM-RA", "0", "0 — of staff", "— n = 0", "33.3% n = 3", "— n = 0", "— n = 0"]);
+    expect(cellsOf(within(t).getAllByRole("row")[3] as HTMLElement)).toEqual(["Puskesmas Ratu Agung PKM-RA", "0", "0 — of staff", "— n = 0", "33.3% n = 3", "— n = 0", "— n = 0", "—", "87.50 B n = 120 · wait 22.5 min"]);
   });
 });

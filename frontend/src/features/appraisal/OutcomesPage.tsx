@@ -14,7 +14,7 @@ import { useUrlState } from "../../ui/formErrors";
 import { PageHeader } from "../../ui/PageHeader";
 import { Empty, ErrorState, Loading, Notice } from "../../ui/States";
 import { useProblemText } from "../../ui/problemText";
-import { useOutcomes, useSession, type Outcomes, type RatingSummary } from "./api";
+import { useOutcomes, useSession, type Outcomes, type RatingSummary, type UnitOutcome } from "./api";
 import { formatPercent, typedYear } from "./format";
 import { paths } from "./paths";
 
@@ -25,6 +25,24 @@ const YEAR_FIELDS = ["before_year", "after_year", "year"];
 type YearErrors = { before?: string | undefined; after?: string | undefined };
 
 /** A share of staff rated at least Baik, with the number rated beside it; "—" when nobody was. */
+type Satisfaction = UnitOutcome["satisfaction_after"];
+
+/** A unit's citizen satisfaction in a year: the IKM score with its grade, the sample size and the median wait. */
+function Ikm({ s }: { s: Satisfaction }) {
+  const { t, i18n } = useTranslation("appraisal");
+  const lng = i18n.language;
+  if (s.score == null) return <span className="muted">—</span>;
+  return (
+    <span className="share">
+      <span className="score-value">{formatNumber(s.score, lng, 2)}</span> {s.grade}{" "}
+      <span className="muted small">{t("outcomes.n", { n: formatNumber(s.respondents, lng) })}</span>
+      {s.waiting_median_minutes != null && (
+        <span className="muted small"> · {t("outcomes.wait", { minutes: formatNumber(s.waiting_median_minutes, lng, Number.isInteger(s.waiting_median_minutes) ? 0 : 1) })}</span>
+      )}
+    </span>
+  );
+}
+
 function Share({ s }: { s: RatingSummary }) {
   const { t, i18n } = useTranslation("appraisal");
   const lng = i18n.language;
@@ -103,8 +121,12 @@ function OutcomesTable({ data }: { data: Outcomes }) {
               <th scope="colgroup" colSpan={2}>
                 {t("outcomes.participants")}
               </th>
+              <th scope="colgroup" colSpan={2}>
+                {t("outcomes.citizens")}
+              </th>
             </tr>
             <tr>
+              {years}
               {years}
               {years}
             </tr>
@@ -130,6 +152,12 @@ function OutcomesTable({ data }: { data: Outcomes }) {
                 </td>
                 <td className="num">
                   <Share s={u.trained_after} />
+                </td>
+                <td className="num">
+                  <Ikm s={u.satisfaction_before} />
+                </td>
+                <td className="num">
+                  <Ikm s={u.satisfaction_after} />
                 </td>
               </tr>
             ))}

@@ -113,6 +113,17 @@ export function summary(rated: number, atLeastBaik: number, share: number | null
   };
 }
 
+export function satisfaction(respondents: number, score: number | null, grade: string | null, median: number | null = null): UnitOutcome["satisfaction_after"] {
+  return {
+    respondents,
+    score,
+    grade,
+    waiting_count: median == null ? 0 : respondents,
+    waiting_median_minutes: median,
+    waiting_p90_minutes: median == null ? null : Math.ceil(median * 1.5),
+  };
+}
+
 export function unitOutcome(over: Partial<UnitOutcome> = {}): UnitOutcome {
   return {
     org_unit_id: UNIT_ID,
@@ -125,6 +136,8 @@ export function unitOutcome(over: Partial<UnitOutcome> = {}): UnitOutcome {
     after: summary(32, 24, 75),
     trained_before: summary(4, 2, 50),
     trained_after: summary(4, 4, 100),
+    satisfaction_before: satisfaction(0, null, null),
+    satisfaction_after: satisfaction(120, 87.5, "B", 22.5),
     ...over,
   };
 }
