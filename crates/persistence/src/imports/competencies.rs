@@ -83,6 +83,44 @@ pub(crate) fn in_column_order(kind: ImportKind, errors: &mut [RowError]) {
     });
 }
 
+/// The ids of the employees of `agency_id` with these NIPs, in one query (each NIP asked for
+/// once). Another agency's NIP is left out, so a row naming it reads as unknown.
+pub(crate) async fn employee_ids_by_nip(
+    txn: &sea_orm::DatabaseTransaction,
+    agency_id: uuid::Uuid,
+    nips: impl IntoIterator<Item = String>,
+) -> Result<std::collections::HashMap<String, uuid::Uuid>, DomainError> {
+    use sea_orm::{ConnectionTrait, EntityTrait, QuerySelect};
+    let mut nips: Vec<String> = nips.into_iter().collect();
+    nips.sort_unstable();
+    nips.dedup();
+    if nips.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    let backend = txn.get_database_backend();
+    crate::bulk::plan_each_time(txn, true).await?;
+    let found: Vec<(String, uuid::Uuid, uuid::Uuid)> = crate::entities::employees::Entity::find()
+        .select_only()
+        .column(crate::entities::employees::Column::Nip)
+        .column(crate::entities::employees::Column::Id)
+        .column(crate::entities::employees::Column::AgencyId)
+        .filter(crate::bulk::any_of(
+            backend,
+            crate::entities::employees::Column::Nip,
+            nips,
+        ))
+        .into_tuple()
+        .all(txn)
+        .await
+        .dom()?;
+    crate::bulk::plan_each_time(txn, false).await?;
+    Ok(found
+        .into_iter()
+        .filter(|(_, _, agency)| *agency == agency_id)
+        .map(|(nip, id, _)| (nip, id))
+        .collect())
+}
+
 pub(crate) fn truncated_key(raw: &str) -> String {
     raw.chars().take(MAX_KEY).collect()
 }

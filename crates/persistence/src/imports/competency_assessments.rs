@@ -15,12 +15,13 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::competencies::{
-    in_column_order, row_error, truncated_key, unknown_competency, usable_competencies,
+    employee_ids_by_nip, in_column_order, row_error, truncated_key, unknown_competency,
+    usable_competencies,
 };
 use super::engine::{KindHandler, Outcome, Staged};
 use crate::DbResultExt;
 use crate::audit::Actor;
-use crate::entities::{competency_assessments as assessments, employees, import_rows};
+use crate::entities::{competency_assessments as assessments, import_rows};
 use crate::repositories::competency::insert_assessment;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -200,32 +201,14 @@ impl KindHandler for CompetencyAssessments {
             .iter()
             .map(|(row_no, rec)| self.check(header, *row_no, rec))
             .collect();
-        // The employees of these NIPs (in any agency: another agency's is unknown here).
+        // The employees of these NIPs (another agency's is unknown here).
         let backend = txn.get_database_backend();
-        let mut nips: Vec<String> = checked.iter().filter_map(|c| c.nip.clone()).collect();
-        nips.sort_unstable();
-        nips.dedup();
-        let employees: HashMap<String, Uuid> = if nips.is_empty() {
-            HashMap::new()
-        } else {
-            crate::bulk::plan_each_time(txn, true).await?;
-            let found: Vec<(String, Uuid, Uuid)> = employees::Entity::find()
-                .select_only()
-                .column(employees::Column::Nip)
-                .column(employees::Column::Id)
-                .column(employees::Column::AgencyId)
-                .filter(crate::bulk::any_of(backend, employees::Column::Nip, nips))
-                .into_tuple()
-                .all(txn)
-                .await
-                .dom()?;
-            crate::bulk::plan_each_time(txn, false).await?;
-            found
-                .into_iter()
-                .filter(|(_, _, agency)| *agency == self.agency_id)
-                .map(|(nip, id, _)| (nip, id))
-                .collect()
-        };
+        let employees = employee_ids_by_nip(
+            txn,
+            self.agency_id,
+            checked.iter().filter_map(|c| c.nip.clone()),
+        )
+        .await?;
         // What is already stored for them (voided assessments too: re-importing a file must
         // not bring back an assessment an admin voided).
         let mut ids: Vec<Uuid> = employees.values().copied().collect();

@@ -2,7 +2,7 @@
 //! history: a row is created, or found already credited (same employee and reference, source
 //! `external`) and left alone; never updated.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use async_trait::async_trait;
 use chrono::NaiveDate;
@@ -18,11 +18,11 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::competencies::{in_column_order, row_error, truncated_key};
+use super::competencies::{employee_ids_by_nip, in_column_order, row_error, truncated_key};
 use super::engine::{KindHandler, Outcome, Staged};
 use crate::DbResultExt;
 use crate::audit::Actor;
-use crate::entities::{employees, import_rows, jp_credits};
+use crate::entities::{import_rows, jp_credits};
 use crate::repositories::jp::{Amount, CreditRequest, CreditSource, credit_audited};
 
 /// What a valid row credits (the amount before conversion).
@@ -189,32 +189,14 @@ impl KindHandler for ExternalTrainings {
             .iter()
             .map(|(row_no, rec)| check(header, *row_no, rec))
             .collect();
-        // The employees of these NIPs (in any agency: another agency's is unknown here).
+        // The employees of these NIPs (another agency's is unknown here).
+        let employees = employee_ids_by_nip(
+            txn,
+            self.agency_id,
+            checked.iter().filter_map(|c| c.nip.clone()),
+        )
+        .await?;
         let backend = txn.get_database_backend();
-        let mut nips: Vec<String> = checked.iter().filter_map(|c| c.nip.clone()).collect();
-        nips.sort_unstable();
-        nips.dedup();
-        let employees: HashMap<String, Uuid> = if nips.is_empty() {
-            HashMap::new()
-        } else {
-            crate::bulk::plan_each_time(txn, true).await?;
-            let found: Vec<(String, Uuid, Uuid)> = employees::Entity::find()
-                .select_only()
-                .column(employees::Column::Nip)
-                .column(employees::Column::Id)
-                .column(employees::Column::AgencyId)
-                .filter(crate::bulk::any_of(backend, employees::Column::Nip, nips))
-                .into_tuple()
-                .all(txn)
-                .await
-                .dom()?;
-            crate::bulk::plan_each_time(txn, false).await?;
-            found
-                .into_iter()
-                .filter(|(_, _, agency)| *agency == self.agency_id)
-                .map(|(nip, id, _)| (nip, id))
-                .collect()
-        };
         // The external credits these employees already have (by reference).
         let mut ids: Vec<Uuid> = employees.values().copied().collect();
         ids.sort_unstable();

@@ -8,17 +8,15 @@ use async_trait::async_trait;
 use pembina_domain::appraisal::rating::{PastRating, PastRatingInput, RatingSource};
 use pembina_domain::imports::{HeaderMap, ImportKind, RowError};
 use pembina_domain::{DomainError, FieldError};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
-};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::competencies::{in_column_order, row_error, truncated_key};
+use super::competencies::{employee_ids_by_nip, in_column_order, row_error, truncated_key};
 use super::engine::{KindHandler, Outcome, Staged};
 use crate::DbResultExt;
 use crate::audit::Actor;
-use crate::entities::{appraisal_ratings, employees, import_rows};
+use crate::entities::{appraisal_ratings, import_rows};
 use crate::repositories::appraisal::{RatingRecord, upsert_rating};
 
 /// What a valid row records.
@@ -112,28 +110,14 @@ impl KindHandler for SkpRatings {
             .iter()
             .map(|(row_no, rec)| check(header, *row_no, rec))
             .collect();
+        // The employees of these NIPs (another agency's is unknown here).
+        let employees = employee_ids_by_nip(
+            txn,
+            self.agency_id,
+            checked.iter().filter_map(|c| c.nip.clone()),
+        )
+        .await?;
         let backend = txn.get_database_backend();
-        let mut nips: Vec<String> = checked.iter().filter_map(|c| c.nip.clone()).collect();
-        nips.sort_unstable();
-        nips.dedup();
-        // The employees of these NIPs in this agency (another agency's are unknown here).
-        let employees: HashMap<String, Uuid> = if nips.is_empty() {
-            HashMap::new()
-        } else {
-            crate::bulk::plan_each_time(txn, true).await?;
-            let found: Vec<(String, Uuid)> = employees::Entity::find()
-                .select_only()
-                .column(employees::Column::Nip)
-                .column(employees::Column::Id)
-                .filter(crate::bulk::any_of(backend, employees::Column::Nip, nips))
-                .filter(employees::Column::AgencyId.eq(self.agency_id))
-                .into_tuple()
-                .all(txn)
-                .await
-                .dom()?;
-            crate::bulk::plan_each_time(txn, false).await?;
-            found.into_iter().collect()
-        };
         // Their ratings already recorded, by (employee, year).
         let mut ids: Vec<Uuid> = employees.values().copied().collect();
         ids.sort_unstable();
